@@ -20,6 +20,27 @@ export function extension(path: string): string {
   return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
 }
 
+/** A file's path inside the folder it belongs to, as its names, or why it would not stay inside. */
+export type InsidePath = { ok: true; segments: string[] } | { ok: false; reason: string };
+
+/**
+ * The one rule for whether a generated file's path stays inside its folder, kept by the project pass
+ * (codegen/project/paths.ts) and the CLI's writer (cli/common/io.ts) alike. `/` and `\` both separate; empty and
+ * `.` names drop out; NUL, absolute paths (`/x`, `\\server\x`), a drive letter and a `..` name are refused, and so
+ * is a path that names a folder or nothing. Only a whole `..` name leaves the folder: `..foo` is a name like any other.
+ */
+export function insidePath(path: string): InsidePath {
+  if (path.includes("\0")) return { ok: false, reason: "the path contains a NUL character" };
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/")) return { ok: false, reason: "the path is absolute" };
+  if (/^[A-Za-z]:/.test(slashed)) return { ok: false, reason: "the path starts with a drive letter" };
+  const segments = slashed.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.includes("..")) return { ok: false, reason: "the path contains a '..' segment" };
+  if (slashed.endsWith("/")) return { ok: false, reason: "the path names a folder, not a file" };
+  if (segments.length === 0) return { ok: false, reason: "the path is empty" };
+  return { ok: true, segments };
+}
+
 /** Joins `ref` onto `dir` and resolves `.` and `..` (never above the root). */
 export function resolvePath(dir: string, ref: string): string {
   const parts = ref.startsWith("/") ? [] : dir.split("/").filter(Boolean);

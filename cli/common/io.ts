@@ -1,9 +1,10 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
 import { readFile, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { BoxKeysError } from "../../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
+import { insidePath } from "../../codegen/file-paths.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { FigmentError } from "../../kernel/errors.js";
 import { checkOutDir, makeFolders } from "./out-folder.js";
@@ -61,13 +62,13 @@ export async function readJson(path: string): Promise<unknown> {
   }
 }
 
-/** Resolves `path` under `root`, or undefined when it would land outside it. */
+/**
+ * Resolves `path` under `root`, or undefined when it would land outside it: the project pass's rule (insidePath),
+ * so a folder named `..foo` is inside here as there.
+ */
 export function safeTarget(root: string, path: string): string | undefined {
-  if (path === "" || isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.includes("\0")) return undefined;
-  const target = resolve(root, path);
-  const rel = relative(root, target);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
-  return target;
+  const inside = insidePath(path);
+  return inside.ok ? join(resolve(root), ...inside.segments) : undefined;
 }
 
 /** Writes the files under `outDir`; a path that would escape it is refused and reported, never written. */

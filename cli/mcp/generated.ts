@@ -4,9 +4,10 @@
  * that leaves its folder is no resource.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, ListResourcesRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { safeTarget } from "../common/io.js";
 import { page } from "./tool-kit.js";
 
 const TYPES: Record<string, string> = {
@@ -63,9 +64,9 @@ export function registerGeneratedResources(server: McpServer, generated: Generat
       const run = String(variables["run"]);
       const path = decodeURIComponent(String(variables["path"]));
       const dir = generated.folder(run);
-      const full = dir === undefined ? undefined : resolve(dir, path);
-      if (dir === undefined || full === undefined || relative(dir, full).startsWith(".."))
-        throw new Error(`no generated file ${uri.href}`);
+      // The writer's rule for what is inside the folder (a `..foo` folder is).
+      const full = dir === undefined ? undefined : safeTarget(dir, path);
+      if (full === undefined) throw new Error(`no generated file ${uri.href}`);
       const mimeType = TYPES[extname(path)] ?? "application/octet-stream";
       const bytes = await readFile(full);
       return {

@@ -1,5 +1,6 @@
 import type { Problem, SourceFile } from "../types";
 import { problem } from "./problems";
+import { insidePath } from "../file-paths";
 import { utf8Length } from "../../kernel/utf8";
 
 export type PathCheck = { ok: true; path: string } | { ok: false; reason: string };
@@ -58,7 +59,8 @@ function unholdableName(segment: string): string | undefined {
 
 /**
  * Turns a path from an emitter or a model into a safe, relative, POSIX path, or says why it is unsafe.
- * Backslashes become `/`, `./` and repeated slashes disappear; `..`, absolute and drive paths, `:`,
+ * Backslashes become `/`, `./` and repeated slashes disappear; what leaves the folder (insidePath: `..`, absolute
+ * and drive paths), `:`,
  * control characters, characters that make a name show as another (bidi controls, zero-width characters, line
  * separators) and paths into `node_modules` or `.git` are refused.
  */
@@ -68,26 +70,18 @@ export function normalisePath(raw: string): PathCheck {
   const unseen = unseenCharacter(raw);
   if (unseen) return { ok: false, reason: unseen };
   if (LONE_SURROGATE.test(raw)) return { ok: false, reason: "the path is not valid Unicode (a lone surrogate)" };
-  const slashed = raw.replace(/\\/g, "/");
-  if (slashed.startsWith("/")) return { ok: false, reason: "the path is absolute" };
-  if (/^[A-Za-z]:/.test(slashed)) return { ok: false, reason: "the path starts with a drive letter" };
-  if (slashed.includes(":")) return { ok: false, reason: "the path contains ':'" };
-  if (WINDOWS_RESERVED_CHARS.test(slashed))
+  // Whether it stays inside the output folder: the same rule the CLI's writer keeps.
+  const inside = insidePath(raw);
+  if (!inside.ok) return inside;
+  if (raw.includes(":")) return { ok: false, reason: "the path contains ':'" };
+  if (WINDOWS_RESERVED_CHARS.test(raw))
     return { ok: false, reason: 'the path contains a character Windows refuses (< > " | ? *)' };
-  if (slashed.endsWith("/")) return { ok: false, reason: "the path names a folder, not a file" };
-  const segments: string[] = [];
-  for (const segment of slashed.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") return { ok: false, reason: "the path contains a '..' segment" };
+  for (const segment of inside.segments) {
     const unholdable = unholdableName(segment);
     if (unholdable) return { ok: false, reason: unholdable };
-    if (FORBIDDEN_SEGMENTS.has(segment.toLowerCase())) {
-      return { ok: false, reason: `the path goes into ${segment}` };
-    }
-    segments.push(segment);
+    if (FORBIDDEN_SEGMENTS.has(segment.toLowerCase())) return { ok: false, reason: `the path goes into ${segment}` };
   }
-  if (segments.length === 0) return { ok: false, reason: "the path is empty" };
-  const path = segments.join("/");
+  const path = inside.segments.join("/");
   if (utf8Length(path) > MAX_PATH_BYTES)
     return { ok: false, reason: `the path is longer than ${MAX_PATH_BYTES} bytes` };
   return { ok: true, path };

@@ -37,6 +37,9 @@ describe("normalisePath", () => {
     ["./src/App.tsx", "src/App.tsx"],
     ["src\\components\\Button.tsx", "src/components/Button.tsx"],
     ["src//a/./b.css", "src/a/b.css"],
+    // Only a whole `..` name leaves the folder (insidePath, the writer's rule too).
+    ["src/..foo/Bar.tsx", "src/..foo/Bar.tsx"],
+    ["..foo/x.css", "..foo/x.css"],
   ])("%j → %j", (raw, expected) => {
     expect(normalisePath(raw)).toEqual({ ok: true, path: expected });
   });
