@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Cancelled, isCancelled } from "../kernel/cancelled.js";
-import { PendingRequests, RequestTimeoutError } from "./requests.js";
+import { isRequestTimeout, PendingRequests, requestTimeout } from "./requests.js";
 
 afterEach(() => vi.useRealTimers());
 
@@ -119,11 +119,13 @@ describe("PendingRequests", () => {
       timeoutMessage: "no answer from the main thread",
       onCancel,
     });
-    const settled = expect(reply).rejects.toThrow(new RequestTimeoutError("no answer from the main thread"));
+    const settled = expect(reply).rejects.toThrow(requestTimeout("no answer from the main thread"));
     vi.advanceTimersByTime(999);
     expect(requests.has(id)).toBe(true);
     vi.advanceTimersByTime(1);
     await settled;
+    expect(isRequestTimeout(await reply.catch((error: unknown) => error))).toBe(true);
+    expect(isRequestTimeout(new Error("no answer from the main thread"))).toBe(false);
     expect(onCancel).toHaveBeenCalledWith(id);
   });
 

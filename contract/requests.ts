@@ -7,17 +7,17 @@
  * and an answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call
  * is sent and how the other side is told to stop. Pure: timers only.
  */
-import { FigmentError } from "../kernel/errors.js";
+import { FigmentError, isFigmentError } from "../kernel/errors.js";
 import { Cancelled } from "../kernel/cancelled.js";
 import { fromFailure, type DecodeFailure, type Failure } from "./failure.js";
 
 /** No answer in time: the other side could not be reached or did not answer, so a `network` failure. */
-export class RequestTimeoutError extends FigmentError {
-  override name = "RequestTimeoutError";
-  constructor(message: string) {
-    super("network", message, { reason: "timeout" });
-  }
-}
+export const requestTimeout = (message: string): FigmentError =>
+  new FigmentError("network", message, { reason: "timeout" });
+
+/** Whether `error` is a call's timeout (requestTimeout), not another failure of the other side. */
+export const isRequestTimeout = (error: unknown): boolean =>
+  isFigmentError(error, "network") && error.reason === "timeout";
 
 /** The part of AbortSignal used here (the main thread's typings have no DOM). */
 export interface AbortSignalLike {
@@ -32,7 +32,7 @@ export interface CallOptions<Event = never> {
   onEvent?(event: Event): void;
   /** Aborting it rejects the call with `Cancelled` (and tells the other side to stop, where it can). */
   signal?: AbortSignalLike;
-  /** Rejects with RequestTimeoutError after this long without an answer. */
+  /** Rejects with requestTimeout's error after this long without an answer. */
   timeoutMs?: number;
   /** What the timeout says ("the main thread did not send the code generator in time"). */
   timeoutMessage?: string;
@@ -125,9 +125,7 @@ export class PendingRequests<Reply, Event = never> {
           () =>
             this.stop(
               id,
-              new RequestTimeoutError(
-                options.timeoutMessage ?? `No answer within ${Math.round(options.timeoutMs! / 1000)} s.`,
-              ),
+              requestTimeout(options.timeoutMessage ?? `No answer within ${Math.round(options.timeoutMs! / 1000)} s.`),
               options.onCancel,
             ),
           options.timeoutMs,

@@ -1,20 +1,6 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
-import { FigmentError } from "../kernel/errors.js";
-import { KIND_OF_CODE, type ErrorCode } from "../contract/messages.js";
 
-/**
- * A FigmentError with the contract's code, its `reason`: the two travel to the UI in the one failure shape
- * (contract/failure.ts; the class does not survive postMessage).
- */
-export class PluginError extends FigmentError {
-  override name = "PluginError";
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(KIND_OF_CODE[code], message, { reason: code });
-  }
-}
+export { PluginError } from "../contract/plugin-error.js";
 
 /** Figma rejects with Error objects or plain strings; either way we want its text. */
 export function errorText(error: unknown): string {

@@ -25,7 +25,7 @@ const PAGE_ENTRY =
 import { render } from "preact";
 import { useCallback, useState } from "preact/hooks";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
-import { MainThreadError } from "./ui/channel/requests.ts";
+import { PluginError } from "./ui/channel/requests.ts";
 import { searchJobs } from "./ui/engine/jobs/search.ts";
 import { inProcessEngine } from "./test/helpers/in-process-engine.ts";
 import { EnrichBar } from "./ui/search/enrich-bar.tsx";
@@ -51,7 +51,7 @@ const requests = {
   `picture(Number(payload.nodeId.split(":")[1])), width: 64, height: 48 };
     if (type === "save-search-extras") {
       saves.push(payload);
-      if (window.__full) throw new MainThreadError("storage-full", "The search index would need 5.2 MB of Figma's 5 ` +
+      if (window.__full) throw new PluginError("storage-full", "The search index would need 5.2 MB of Figma's 5 ` +
   `MB, so these captions and embeddings were not saved. Nothing was deleted.");
       return { requestId: "r" };
     }

@@ -54,7 +54,31 @@ function outsideFigmentError(): string[] {
   return outside.sort();
 }
 
+/** FigmentError and every class whose chain of bases reaches it, as `Name (path)`. */
+function figmentErrorClasses(): string[] {
+  const classes = declaredClasses();
+  const reaches = (name: string, seen = new Set<string>()): boolean =>
+    name === "FigmentError" ||
+    (!seen.has(name) && classes.has(name) && reaches(classes.get(name)!.base, seen.add(name)));
+  return [...classes]
+    .filter(([name]) => reaches(name))
+    .map(([name, { at }]) => `${name} (${at})`)
+    .sort();
+}
+
+/**
+ * A subclass exists only when it carries data a caller reads (kernel/errors.ts); a class that carries nothing a kind,
+ * a `reason` or a message can't is a FigmentError made by a function (issue 72: 17 classes merged to 12).
+ */
+const MAX_ERROR_CLASSES = 12;
+
 describe("error classes", () => {
+  it(`are at most ${MAX_ERROR_CLASSES}, FigmentError included`, () => {
+    const found = figmentErrorClasses();
+    expect(found.length, `the error classes:\n${found.join("\n")}`).toBeLessThanOrEqual(MAX_ERROR_CLASSES);
+    expect(found).toContain("FigmentError (kernel/errors.ts)");
+  });
+
   it("are all FigmentErrors (0 outside it), FigmentError the one extending Error", () => {
     expect(outsideFigmentError()).toEqual([]);
     expect(declaredClasses().get("FigmentError")).toEqual({ base: "Error", at: "kernel/errors.ts" });

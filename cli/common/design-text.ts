@@ -5,9 +5,10 @@
  */
 import { readReplyText, type ReplyText } from "../../codegen/rest/reply-text.js";
 
-export function readDesignBytes(bytes: Uint8Array): ReplyText {
+/** `file` names the file in a refusal ("not Figma JSON: <file> is empty; …"). */
+export function readDesignBytes(bytes: Uint8Array, file?: string): ReplyText {
   const { text, note } = decodeDesignBytes(bytes);
-  const read = readReplyText(text);
+  const read = readReplyText(text, file);
   return note ? { json: read.json, notes: [note, ...read.notes] } : read;
 }
 

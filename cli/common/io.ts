@@ -1,8 +1,6 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { BoxKeysError } from "../../codegen/rest/box-keys.js";
-import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
 import { insidePath } from "../../codegen/file-paths.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
@@ -40,16 +38,9 @@ function unreadable(path: string, code: string | undefined, message: string): st
  */
 export async function readDesignJson(path: string, note?: (text: string) => void): Promise<unknown> {
   const bytes = await readBytes(path);
-  try {
-    const { json, notes } = readDesignBytes(bytes);
-    for (const text of notes) note?.(`note: ${path}: ${text}`);
-    return json;
-  } catch (error) {
-    if (error instanceof ReplyTextError)
-      throw new FigmentError("input", `not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
-    if (error instanceof BoxKeysError) throw new FigmentError("input", `not Figma JSON: ${path}: ${error.reason}`);
-    throw error;
-  }
+  const { json, notes } = readDesignBytes(bytes, path);
+  for (const text of notes) note?.(`note: ${path}: ${text}`);
+  return json;
 }
 
 /** A JSON file of the CLI's own (a cache); design files are read by readDesignJson. */

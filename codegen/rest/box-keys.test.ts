@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BoxKeysError, readBoxKeys } from "./box-keys";
+import { readBoxKeys } from "./box-keys";
 import { readReplyText } from "./reply-text";
 
 const frame = (box: unknown, extra: Record<string, unknown> = {}) => ({
@@ -18,6 +18,16 @@ const file = (...frames: unknown[]) => ({
     children: [{ id: "0:1", name: "Page", type: "CANVAS", children: frames }],
   },
 });
+
+/** What `run` threw. */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
 
 /** readBoxKeys on `json`: what it made of it and the notes. */
 function read(json: unknown): { json: unknown; notes: string[] } {
@@ -159,11 +169,18 @@ describe("readBoxKeys: boxes and sizes with other keys than Figma's", () => {
       ],
     ];
     for (const [box, message] of cases) {
-      expect(() => read(file(frame(box)))).toThrow(BoxKeysError);
+      expect(thrown(() => read(file(frame(box))))).toMatchObject({ name: "FigmentError", kind: "input" });
       expect(() => read(file(frame(box)))).toThrow(message);
     }
     expect(() => read(file(frame({ x: 0, y: 0, width: 1, height: 1 }, { size: { Dx: 1, Dy: 2 } })))).toThrow(
       /the size of "Home" \(1:2\) has no "x" \(its keys are "Dx", "Dy"\); expected Figma's "x", "y"/,
+    );
+  });
+
+  it("names the file when given, before the layer", () => {
+    const box = { X: 0, Y: 0, Size: { Width: 10, Height: 10 } };
+    expect(() => readBoxKeys(file(frame(box)), [], "designs/home.json")).toThrow(
+      /^not Figma JSON: designs\/home\.json: the absoluteBoundingBox of "Home" \(1:2\) has no "width"/,
     );
   });
 

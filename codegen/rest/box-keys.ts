@@ -12,15 +12,8 @@ import { pluralGrouped } from "../../kernel/plural.js";
 import { isRecord } from "./reply.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-/**
- * A box or size this file cannot read: `reason` names the layer and the key expected, for a message naming the file.
- */
-export class BoxKeysError extends FigmentError {
-  override name = "BoxKeysError";
-  constructor(override readonly reason: string) {
-    super("input", `not Figma JSON: ${reason}`);
-  }
-}
+/** A box or size this file cannot read: `why` names the layer (after the file, when named) and the key expected. */
+const unreadableBox = (why: string): FigmentError => new FigmentError("input", `not Figma JSON: ${why}`);
 
 /** How a kind of box is read: each of Figma's keys with the keys (lower-cased) that stand for it, Figma's own first. */
 interface Shape {
@@ -49,9 +42,10 @@ interface Repairs {
 
 /**
  * Rewrites, in place, the boxes and sizes of every node in `json` (a reply just parsed, which nobody else holds) that
- * use other keys than Figma's, and says so in one note. Throws BoxKeysError for a box it cannot read.
+ * use other keys than Figma's, and says so in one note. Throws an `input` FigmentError for a box it cannot read,
+ * naming `file` when given.
  */
-export function readBoxKeys(json: unknown, notes: string[]): void {
+export function readBoxKeys(json: unknown, notes: string[], file?: string): void {
   const repairs: Repairs = { keys: new Map(), layers: 0 };
   const stack: unknown[] = [json];
   while (stack.length > 0) {
@@ -65,7 +59,7 @@ export function readBoxKeys(json: unknown, notes: string[]): void {
     let repaired = false;
     for (const [key, item] of Object.entries(value)) {
       if (node && FIELD_NAMES.has(key)) {
-        if (isRecord(item) && repair(value, key, item, FIELDS[key]!, repairs.keys)) repaired = true;
+        if (isRecord(item) && repair(value, key, item, FIELDS[key]!, repairs.keys, file)) repaired = true;
       } else if (typeof item === "object" && item !== null) {
         stack.push(item);
       }
@@ -92,10 +86,12 @@ function repair(
   raw: Record<string, unknown>,
   shape: Shape,
   keys: Map<string, string>,
+  file: string | undefined,
 ): boolean {
   const figmaKeys = Object.keys(shape.aliases);
   if (figmaKeys.every((k) => k in raw)) return false;
-  const read = readAliased(raw, shape, () => describe(node, field));
+  const where = (): string => `${file === undefined ? "" : `${file}: `}${describe(node, field)}`;
+  const read = readAliased(raw, shape, where);
   if (!read) return false;
   node[field] = read.value;
   for (const [theirs, figmas] of read.spelled) if (!keys.has(theirs)) keys.set(theirs, figmas);
@@ -104,7 +100,7 @@ function repair(
 
 /**
  * `raw` in Figma's keys, with how each key was spelled (`"Width"` → `width`); undefined when a value is missing and
- * `raw` holds no key of another shape (a box missing a value is no box, which the readers say). Throws BoxKeysError
+ * `raw` holds no key of another shape (a box missing a value is no box, which the readers say). Throws `input`
  * for two values of one key, or a shape of its own.
  */
 function readAliased(
@@ -125,7 +121,7 @@ function readAliased(
     const first = found[0];
     const other = found.find((f) => !sameValue(f.value, first?.value));
     if (first && other)
-      throw new BoxKeysError(
+      throw unreadableBox(
         `${where()} has ${JSON.stringify(first.key)}: ${show(first.value)} and ` +
           `${JSON.stringify(other.key)}: ${show(other.value)}, two values for Figma's ${JSON.stringify(k)}`,
       );
@@ -156,7 +152,7 @@ function readAliased(
   const keys = Object.keys(raw);
   if (keys.every((key) => known.has(key.toLowerCase()))) return undefined;
   const shown = keys.slice(0, 6).map((key) => JSON.stringify(key));
-  throw new BoxKeysError(
+  throw unreadableBox(
     `${where()} has no ${JSON.stringify(missing[0])} (its keys are ` +
       `${shown.join(", ")}${keys.length > 6 ? ", …" : ""}); expected Figma's ${Object.keys(shape.aliases)
         .map((k) => JSON.stringify(k))

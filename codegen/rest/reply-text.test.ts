@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readRestReply } from "./reply";
-import { readReplyText, ReplyTextError, unwrapReply } from "./reply-text";
+import { readReplyText, unwrapReply } from "./reply-text";
 
 const REPLY = {
   name: "File",
@@ -85,8 +85,7 @@ describe("readReplyText: design files as people save them", () => {
       } catch (e) {
         error = e;
       }
-      expect(error, text).toBeInstanceOf(ReplyTextError);
-      expect(error).toMatchObject({ kind: "input" });
+      expect(error, text).toMatchObject({ name: "FigmentError", kind: "input" });
       const message = (error as Error).message;
       expect(message).toMatch(
         new RegExp(
@@ -97,6 +96,7 @@ describe("readReplyText: design files as people save them", () => {
       expect(message).not.toContain("\n");
     }
     expect(() => readReplyText("  \n")).toThrow(/the text is empty; expected a Figma REST reply/);
+    expect(() => readReplyText("{ nope", "design.json")).toThrow(/^not Figma JSON: design\.json is not valid JSON \(/);
   });
 
   it("passes JSON that is no reply through to readRestReply, which says what it expected and what it found", () => {

@@ -24,13 +24,9 @@ import { FigmentError } from "../../kernel/errors.js";
 export const EXPECTED_REPLY =
   "expected a Figma REST reply: the JSON of GET /v1/files/:key or /nodes, or a plugin's JSON_REST_V1 export";
 
-/** Text that holds no JSON: `reason` says why ("empty", "not valid JSON (…)"), for a message that names the file. */
-export class ReplyTextError extends FigmentError {
-  override name = "ReplyTextError";
-  constructor(override readonly reason: string) {
-    super("input", `not Figma JSON: the text is ${reason}; ${EXPECTED_REPLY}`);
-  }
-}
+/** Text that holds no JSON: `why` it is not ("empty", "not valid JSON (…)"), naming the file (or "the text"). */
+const noJson = (name: string, why: string): FigmentError =>
+  new FigmentError("input", `not Figma JSON: ${name} is ${why}; ${EXPECTED_REPLY}`);
 
 export interface ReplyText {
   /** The reply, unwrapped (readRestReply and loadDesign take it). */
@@ -39,8 +35,8 @@ export interface ReplyText {
   notes: string[];
 }
 
-/** Text of a design file (already decoded) → its reply. */
-export function readReplyText(input: string): ReplyText {
+/** Text of a design file (already decoded) → its reply; a refusal names `file` (else "the text"). */
+export function readReplyText(input: string, file?: string): ReplyText {
   const notes: string[] = [];
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -48,16 +44,16 @@ export function readReplyText(input: string): ReplyText {
     notes.push("it starts with a byte-order mark (skipped)");
   }
   text = text.trim();
-  if (text === "") throw new ReplyTextError("empty");
-  const parsed = parseTolerant(text, notes);
+  if (text === "") throw noJson(file ?? "the text", "empty");
+  const parsed = parseTolerant(text, notes, file ?? "the text");
   readKeyCase(parsed, notes);
   const json = unwrapReply(parsed, notes);
-  readBoxKeys(json, notes);
+  readBoxKeys(json, notes, file);
   return { json, notes };
 }
 
 /** JSON.parse, then the repairs: the first value of a text with a trailer, the members of a fragment. */
-function parseTolerant(text: string, notes: string[]): unknown {
+function parseTolerant(text: string, notes: string[], name: string): unknown {
   let firstError: Error;
   try {
     return JSON.parse(text) as unknown;
@@ -85,7 +81,7 @@ function parseTolerant(text: string, notes: string[]): unknown {
     }
   }
   // The parser quotes the text's start, line breaks and all: one line for a message.
-  throw new ReplyTextError(`not valid JSON (${firstError.message.replace(/\s+/g, " ")})`);
+  throw noJson(name, `not valid JSON (${firstError.message.replace(/\s+/g, " ")})`);
 }
 
 function tryParse(text: string): { ok: true; json: unknown } | { ok: false } {

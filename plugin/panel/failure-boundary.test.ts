@@ -2,7 +2,7 @@
  * The main thread → panel boundary in the one failure shape (contract/failure.ts): a FigmentError of each kind thrown
  * by a request's handler in the real session (the Figma simulator, on a real file) arrives at the panel's caller
  * (its own bridge and request idiom) as a FigmentError of that kind, with its reason and message; a refusal keeps
- * its code (MainThreadError); a stop is the one `Cancelled`. The other boundaries: test/failure-boundaries.test.ts.
+ * its code (PluginError); a stop is the one `Cancelled`. The other boundaries: test/failure-boundaries.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { caught, expectArrived, thrown } from "../../test/helpers/failure-kinds.js";
@@ -11,7 +11,7 @@ import { waitForUi } from "../../test/figma-sim/index.js";
 import { simFromFixture } from "../../test/figma-sim/node.js";
 import { installFigmaSim } from "../../test/figma-sim/sim.js";
 import { PluginBridge } from "../../ui/channel/bridge.js";
-import { BridgeRequests, MainThreadError } from "../../ui/channel/requests.js";
+import { BridgeRequests } from "../../ui/channel/requests.js";
 import { PluginError } from "../errors.js";
 import { start } from "../start.js";
 
@@ -46,12 +46,12 @@ describe("main thread → panel", () => {
     }
   });
 
-  it("a refusal arrives as MainThreadError with its code and kind; the main thread's own bug as internal", async () => {
+  it("a refusal arrives as PluginError with its code and kind; the main thread's own bug as internal", async () => {
     const { requests } = await connect();
     const lookUp = vi.spyOn(figma, "getNodeByIdAsync");
     lookUp.mockRejectedValueOnce(new PluginError("storage-full", "Figma's storage for this file is full."));
     const full = await caught(requests.call("focus-node", { nodeId: "101:3" }));
-    expect(full).toBeInstanceOf(MainThreadError);
+    expect(full).toBeInstanceOf(PluginError);
     expect(full).toMatchObject({
       kind: "limit",
       code: "storage-full",

@@ -3,7 +3,7 @@
  * deleted since the analysis gets a message that says so and what to do.
  */
 import type { Finding } from "../../codegen/analyze/types.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 
 export function focusFinding(
   requests: MainRequests,
@@ -11,7 +11,7 @@ export function focusFinding(
   notify: (text: string, tone?: "info" | "error") => void,
 ): void {
   requests.call("focus-node", { nodeId: finding.nodeId }).catch((error: unknown) => {
-    if (error instanceof MainThreadError && error.code === "not-found")
+    if (error instanceof PluginError && error.code === "not-found")
       notify(
         `“${finding.nodeName}” is no longer in the file: it was deleted ` +
           `after the analysis. Analyze again to refresh the findings.`,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { PluginBridge, type BridgeTarget } from "./bridge.js";
-import { BridgeRequests, MainThreadError } from "./requests.js";
+import { BridgeRequests, PluginError } from "./requests.js";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -44,7 +44,7 @@ describe("BridgeRequests", () => {
       message: "That layer is no longer in the file.",
     });
     const error = await pending.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MainThreadError);
+    expect(error).toBeInstanceOf(PluginError);
     expect(error).toMatchObject({ code: "not-found", reason: "not-found", kind: "input" });
   });
 

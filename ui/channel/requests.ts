@@ -3,35 +3,26 @@
  * `call(name, payload, { onEvent, signal, timeoutMs })` (contract/requests.ts), typed by the declared calls
  * (contract/messages.ts REQUESTS: which message answers which, which reports progress, which the main thread
  * stops on cancel). A failure arrives in the one failure shape (contract/failure.ts) as the error the main thread
- * threw: a refusal with its code as MainThreadError, "cancelled" as `Cancelled`, any other as a FigmentError of its
- * kind.
+ * threw: a refusal with its code as PluginError (the class the plugin threw), "cancelled" as `Cancelled`, any other
+ * as a FigmentError of its kind.
  */
-import { FigmentError, type ErrorKind } from "../../kernel/errors.js";
+import type { FigmentError } from "../../kernel/errors.js";
+import { PluginError } from "../../contract/plugin-error.js";
 import type { Failure } from "../../contract/failure.js";
 import type { ErrorCode, MainCalls, RequestName, ToMain, ToUi } from "../../contract/messages.js";
-import { ERROR_CODES, isStoppable, KIND_OF_CODE, REQUESTS } from "../../contract/messages.js";
+import { ERROR_CODES, isStoppable, REQUESTS } from "../../contract/messages.js";
 import { PendingRequests, type Caller, type CallOptions, type UnknownAnswer } from "../../contract/requests.js";
 import type { Bridge } from "./bridge.js";
 
-/** The main thread refused a request: its code (the failure's `reason`) says which refusal, its kind what to do. */
-export class MainThreadError extends FigmentError {
-  override name = "MainThreadError";
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    kind: ErrorKind = KIND_OF_CODE[code],
-  ) {
-    super(kind, message, { reason: code });
-  }
-}
+export { PluginError } from "../../contract/plugin-error.js";
 
 const isErrorCode = (reason: string | undefined): reason is ErrorCode =>
   (ERROR_CODES as readonly (string | undefined)[]).includes(reason);
 
-/** A refusal with its code as MainThreadError; `Cancelled` and the rest as the request idiom decodes them. */
+/** A refusal with its code as PluginError; `Cancelled` and the rest as the request idiom decodes them. */
 function decode(failure: Failure<unknown>): FigmentError | undefined {
   return failure.kind !== "cancelled" && isErrorCode(failure.reason)
-    ? new MainThreadError(failure.reason, failure.message, failure.kind)
+    ? new PluginError(failure.reason, failure.message, failure.kind)
     : undefined;
 }
 

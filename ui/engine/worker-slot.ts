@@ -5,7 +5,7 @@
  * terminates it the same way (what was pending rejects with `Cancelled`). Messages from a replaced worker are ignored.
  */
 import { Cancelled } from "../../kernel/cancelled.js";
-import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
+import { isRequestTimeout, PendingRequests, type OpenOptions } from "../../contract/requests.js";
 import { decodeFailure } from "./errors.js";
 import {
   parseEngineMessage,
@@ -193,7 +193,7 @@ export class WorkerSlot {
     };
     worker.onmessageerror = () => this.crash(generation, "a reply could not be read");
     const pong = await this.post(worker, { kind: "ping" }, BOOT_TIMEOUT_MS).catch((error: unknown) => {
-      if (error instanceof RequestTimeoutError) this.crash(generation, "it did not start within 30 s");
+      if (isRequestTimeout(error)) this.crash(generation, "it did not start within 30 s");
       throw error;
     });
     const now = this.deps.now();

@@ -5,7 +5,7 @@
  */
 import { useCallback } from "preact/hooks";
 import type { CodeEntry, HistoryEntry, HistoryItem } from "../../contract/history.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import { copyText } from "../lib/clipboard.js";
 import { analysisMarkdown } from "./analysis-markdown.js";
 import type { HistorySession } from "./history-session.js";
@@ -79,7 +79,7 @@ export function useEntryActions({
       const nodeId = item.placedAs?.nodeIds[0];
       if (!nodeId) return;
       requests.call("focus-node", { nodeId }).catch((error: unknown) => {
-        const gone = error instanceof MainThreadError && error.code === "not-found";
+        const gone = error instanceof PluginError && error.code === "not-found";
         if (gone) session.markGone(item.id);
         // A deleted layer is news, not a failure: the row now offers Insert again.
         if (gone)

@@ -11,7 +11,7 @@ import {
   type RenderControl,
 } from "./render-request.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import type { PrepareIo } from "../model/model-job.js";
 import type { SdRequestDeps } from "./sd-request.js";
 
@@ -155,7 +155,7 @@ describe("Render this frame", () => {
 
     it("a frame that is gone is said, with what to do instead", async () => {
       const gone = deps(() => {
-        throw new MainThreadError("not-found", "That frame is no longer in the file.");
+        throw new PluginError("not-found", "That frame is no longer in the file.");
       }, []);
       const failure = prepareRerenderSd(gone, form, control, io);
       await expect(failure).rejects.toMatchObject({ name: "FigmentError", kind: "input" });

@@ -7,7 +7,7 @@
  */
 import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import type { SdRecord } from "../../contract/image.js";
 import type { SdRequestData } from "../engine/protocol/sd.js";
 import type { PrepareIo } from "../model/model-job.js";
@@ -111,7 +111,7 @@ export async function prepareRerenderSd(
       { signal: io.signal },
     ));
   } catch (error) {
-    if (error instanceof MainThreadError && error.code === "not-found")
+    if (error instanceof PluginError && error.code === "not-found")
       throw new FigmentError(
         "input",
         `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the ` +

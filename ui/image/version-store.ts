@@ -6,7 +6,7 @@
  */
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { StorageUsage } from "../../contract/image.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import { previewOf } from "./convert.js";
 import { keptText } from "./kept.js";
 import { fromStored, storedOf } from "./record.js";
@@ -72,7 +72,7 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
         setUsage(reply.usage);
         mark(version.id, undefined);
       } catch (error) {
-        const isFull = error instanceof MainThreadError && error.code === "storage-full";
+        const isFull = error instanceof PluginError && error.code === "storage-full";
         if (isFull) setFull(true);
         mark(version.id, messageOf(error));
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Cancelled } from "../../kernel/cancelled.js";
-import { MainThreadError } from "../channel/requests.js";
+import { PluginError } from "../channel/requests.js";
 import { ModelFailure } from "../engine/engine.js";
 import { failureOf, hostOf, isBusy, missingKey, retryAt } from "./job-state.js";
 import { FigmentError } from "../../kernel/errors.js";
@@ -23,7 +23,7 @@ describe("a model job's failures", () => {
         model: { kind: "rate-limited", retryAfterMs: 2000 },
       });
       expect(typeof (model as { at: number }).at).toBe("number");
-      expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({
+      expect(failureOf(new PluginError("too-large", "Too many layers"))).toEqual({
         kind: "main",
         code: "too-large",
         message: "Too many layers",

@@ -8,7 +8,7 @@ import { kindOf } from "../../kernel/errors.js";
 import { missingKeyText } from "../../contract/keys.js";
 import type { ErrorCode } from "../../contract/messages.js";
 import { isCancelled } from "../../kernel/cancelled.js";
-import { MainThreadError } from "../channel/requests.js";
+import { PluginError } from "../channel/requests.js";
 import { ModelFailure } from "../engine/engine.js";
 import type { ModelFailureData } from "../engine/protocol/index.js";
 
@@ -78,7 +78,7 @@ export function failureOf(error: unknown): ModelJobFailure | "cancelled" {
   if (isCancelled(error)) return "cancelled";
   if (error instanceof ModelFailure)
     return { kind: "model", message: error.message, model: error.model, at: Date.now() };
-  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
+  if (error instanceof PluginError) return { kind: "main", code: error.code, message: error.message };
   const kind = kindOf(error);
   const message = error instanceof Error ? error.message : String(error);
   if (kind === "input") return { kind: "check", message };

@@ -33,7 +33,7 @@ export async function answerRequest(keeper: SearchIndexKeeper, data: unknown): P
 
 /**
  * What a request failed with, in the one failure shape (contract/failure.ts): a FigmentError of the worker's (the
- * keeper's SearchIndexError, a refusal) with its kind, reason and sentence; anything else is `internal`, one sentence.
+ * keeper's refusals, kind `input`) with its kind, reason and sentence; anything else is `internal`, one sentence.
  */
 function failure(id: string, error: unknown): SearchWorkerReply {
   const { kind, reason, message } = toFailure(error, (raw) => {

@@ -19,12 +19,8 @@ import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./inde
  * A request the keeper cannot answer (an `input` failure: what the panel sent cannot be used), said in a sentence the
  * panel shows as it is; `reason` says which.
  */
-export class SearchIndexError extends FigmentError {
-  override name = "SearchIndexError";
-  constructor(reason: "duplicate-id" | "no-index" | "dimensions", message: string) {
-    super("input", message, { reason });
-  }
-}
+const refusal = (reason: "duplicate-id" | "no-index" | "dimensions", message: string): FigmentError =>
+  new FigmentError("input", message, { reason });
 
 /**
  * A stored vector as the index can rank by it: `dimensions` finite numbers with a length (orama's cosine of a vector
@@ -55,7 +51,7 @@ export class SearchIndexKeeper {
     const seen = new Set<string>();
     for (const doc of docs) {
       if (seen.has(doc.id))
-        throw new SearchIndexError("duplicate-id", `two frames of the index have the id ${describeValue(doc.id)}`);
+        throw refusal("duplicate-id", `two frames of the index have the id ${describeValue(doc.id)}`);
       seen.add(doc.id);
     }
     let withVector = 0;
@@ -73,10 +69,9 @@ export class SearchIndexKeeper {
 
   private async query({ id, term, vector, limit, exclude = [] }: SearchRequestOf<"query">): Promise<SearchOkReply> {
     const frames = this.frames;
-    if (!frames)
-      throw new SearchIndexError("no-index", "the search index is not built yet (the panel queried before sending it)");
+    if (!frames) throw refusal("no-index", "the search index is not built yet (the panel queried before sending it)");
     if (vector && frames.dimensions && vector.length !== frames.dimensions) {
-      throw new SearchIndexError(
+      throw refusal(
         "dimensions",
         `the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`,
       );

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { searchAiScript } from "../../test/openai-server/captions.js";
 import { encodePng, startOpenAiServer, type OpenAiTestServer } from "../../test/openai-server/server.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import { ModelFailure } from "../engine/engine.js";
 import { searchJobs } from "../engine/jobs/search.js";
 import { inProcessEngine } from "../../test/helpers/in-process-engine.js";
@@ -52,7 +52,7 @@ function mainThread(options: { missing?: string[]; full?: boolean } = {}): { req
         await new Promise((r) => setTimeout(r, 5));
         log.inFlight--;
         if (opts?.signal?.aborted) throw new Cancelled();
-        if (options.missing?.includes(id)) throw new MainThreadError("not-found", `No frame ${id}.`);
+        if (options.missing?.includes(id)) throw new PluginError("not-found", `No frame ${id}.`);
         return {
           nodeId: id,
           png: new Uint8Array(encodePng(32, 24, { seed: log.exports.length })),
@@ -63,7 +63,7 @@ function mainThread(options: { missing?: string[]; full?: boolean } = {}): { req
       if (type === "save-search-extras") {
         log.saves.push(payload as ToMain["save-search-extras"]);
         if (options.full)
-          throw new MainThreadError(
+          throw new PluginError(
             "storage-full",
             "The search index would use 5.1 MB of Figma's 5 MB, so these " +
               "captions and embeddings were not saved. Nothing was deleted.",

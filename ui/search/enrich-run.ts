@@ -8,7 +8,7 @@
 import type { Settings } from "../../contract/settings.js";
 import { CAPTION_IMAGE_SIDE } from "../../contract/limits.js";
 import type { FrameCaption, FrameVector, SearchFrameDoc, SearchIndex } from "../../contract/search.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
 import type { EventOf } from "../engine/protocol/index.js";
 import { planEnrich } from "./enrich-plan.js";
@@ -58,7 +58,7 @@ async function pictures(
         out.push({ id: doc.id, hash: doc.hash, png: reply.png });
       } catch (error) {
         // A frame deleted or unreadable since the scan is left without a caption; a cancel stops the run.
-        if (signal.aborted || !(error instanceof MainThreadError)) throw error;
+        if (signal.aborted || !(error instanceof PluginError)) throw error;
         noPicture.push(doc.name);
       }
     }

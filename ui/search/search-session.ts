@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { SEARCH_THUMBNAIL_SIDE } from "../../contract/limits.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { PluginError, type MainRequests } from "../channel/requests.js";
 import { ThumbnailCache } from "./thumbnail-cache.js";
 import { useSearchIndex, type SearchIndexJob } from "./use-search-index.js";
 
@@ -54,7 +54,7 @@ export function useSearchSession({
     (frame: LikeFrame) => {
       setMissing(undefined);
       requests.call("focus-node", { nodeId: frame.id }).catch((error: unknown) => {
-        if (error instanceof MainThreadError && error.code === "not-found") setMissing(frame);
+        if (error instanceof PluginError && error.code === "not-found") setMissing(frame);
         else
           notify(
             `Could not select “${frame.name}”: ${error instanceof Error ? error.message : String(error)}`,

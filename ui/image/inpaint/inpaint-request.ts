@@ -11,7 +11,7 @@ import { sameShape, sizeKeepingShape, sizeRule } from "../../../ai/image/limits.
 import { maskFromSource, sdMaskPng, type Mask } from "../../../ai/mask/index.js";
 import type { MaskSource, SelectionSummary } from "../../../contract/messages.js";
 import type { Provider, Settings } from "../../../contract/settings.js";
-import { MainThreadError, type MainRequests } from "../../channel/requests.js";
+import { PluginError, type MainRequests } from "../../channel/requests.js";
 import type { ImageRequestData } from "../../engine/protocol/image.js";
 import type { SdMaskData, SdRequestData } from "../../engine/protocol/sd.js";
 import type { PrepareIo } from "../../model/model-job.js";
@@ -70,7 +70,7 @@ export async function readMask(requests: MainRequests, io: PrepareIo): Promise<{
     ({ source } = await requests.call("read-mask-source", {}, { signal: io.signal }));
   } catch (error) {
     // What to select instead: the check's words, not an export's (its message says it all).
-    if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code))
+    if (error instanceof PluginError && SELECTION_REFUSALS.has(error.code))
       throw new FigmentError("input", error.message);
     throw error;
   }

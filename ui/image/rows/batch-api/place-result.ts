@@ -7,7 +7,7 @@
  */
 import { RECORD_LIMITS, type ImageRecord } from "../../../../contract/image.js";
 import type { PendingBatch, PendingItem } from "../../../../contract/pending-batch.js";
-import { MainThreadError, type MainRequests } from "../../../channel/requests.js";
+import { PluginError, type MainRequests } from "../../../channel/requests.js";
 import { placeBytesInGrid } from "../run/grid-place.js";
 
 /** The record a placed batch image carries (pluginData): never the key, never the provider's ids. */
@@ -41,7 +41,7 @@ export async function placeResult(
   try {
     return await place(batch.gridId ? { id: batch.gridId } : { name: batch.name });
   } catch (error) {
-    if (!(batch.gridId && error instanceof MainThreadError && error.code === "not-found")) throw error;
+    if (!(batch.gridId && error instanceof PluginError && error.code === "not-found")) throw error;
     return place({ name: batch.name });
   }
 }

@@ -4,7 +4,7 @@
  * placed — which layers it became. A save the store refuses (full) is an answer, shown on the item's tile. Each
  * finished item goes into the run's grid (placeRunItem).
  */
-import { MainThreadError, type MainRequests } from "../../../channel/requests.js";
+import { PluginError, type MainRequests } from "../../../channel/requests.js";
 import { keepInHistory } from "../../../channel/history-client.js";
 import { previewOf } from "../../convert.js";
 import { storedOf } from "../../record.js";
@@ -66,7 +66,7 @@ export async function placeRunItem(
     notePlacement(requests, version.id, [done.gridId, done.layerId]);
     return { placement: { state: "placed", layerId: done.layerId }, gridId: done.gridId };
   } catch (error) {
-    const code = error instanceof MainThreadError ? error.code : "failed";
+    const code = error instanceof PluginError ? error.code : "failed";
     return { placement: { state: "refused", code, message: error instanceof Error ? error.message : String(error) } };
   }
 }

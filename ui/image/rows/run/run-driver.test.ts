@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../../contract/settings.js";
 import { encodePng } from "../../../../test/openai-server/png.js";
-import { MainThreadError, type MainRequests } from "../../../channel/requests.js";
+import { PluginError, type MainRequests } from "../../../channel/requests.js";
 import type { ApiKeyVault } from "../../../model/api-key.js";
 import type { ImageRequestData } from "../../../engine/protocol/image.js";
 import { ModelFailure, type Engine } from "../../../engine/engine.js";
@@ -71,7 +71,7 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
   const requests: MainRequests = {
     call: (async (type: string, payload: Record<string, unknown>) => {
       if (type === "place-in-grid") {
-        if (refuse) throw new MainThreadError("read-only", refuse);
+        if (refuse) throw new PluginError("read-only", refuse);
         placed.push({
           grid: payload["grid"],
           index: payload["index"] as number,

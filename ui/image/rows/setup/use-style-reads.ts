@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from "preact/hooks";
 import type { SelectionSummary } from "../../../../contract/messages.js";
-import { MainThreadError, type MainRequests } from "../../../channel/requests.js";
+import { PluginError, type MainRequests } from "../../../channel/requests.js";
 import type { StyleSpec } from "../plan.js";
 import { addReferences } from "./references.js";
 
@@ -28,7 +28,7 @@ const IDLE: ReadState = { busy: false, note: undefined };
 export const selectionKey = (selection: SelectionSummary): string => selection.nodes.map((n) => n.id).join(",");
 
 function problem(error: unknown, what: string): string {
-  if (error instanceof MainThreadError && error.code === "empty-selection") return `Select layers first: ${what}.`;
+  if (error instanceof PluginError && error.code === "empty-selection") return `Select layers first: ${what}.`;
   return `Could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
