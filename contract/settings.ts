@@ -6,7 +6,7 @@
  */
 import { boolean, custom, number, object, oneOf, optional, string, type Field, type Infer } from "./fields.js";
 import { DEFAULT_SEARCH_DIMENSIONS } from "./limits.js";
-import { IMAGE_SOURCES, PROVIDERS, STYLINGS, TARGETS, type Provider } from "./words.js";
+import { IMAGE_SOURCES, PROVIDERS, STYLINGS, TARGETS, type Provider, type Styling } from "./words.js";
 
 export type { Provider } from "./words.js";
 
@@ -60,6 +60,12 @@ export const SETTINGS_FIELDS = {
 
 type SettingsFields = typeof SETTINGS_FIELDS;
 export type Settings = { [K in keyof SettingsFields]: Infer<SettingsFields[K]> };
+
+/** The styling choice as the panels offer it (the Code panel's options and Settings' defaults). */
+export const STYLING_MENU: { value: Styling; label: string }[] = [
+  { value: "css-modules", label: "CSS modules" },
+  { value: "tailwind", label: "Tailwind" },
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: "openai",

@@ -6,25 +6,11 @@ import { useAnalyzeSession } from "./analyze-session.js";
 import { focusFinding } from "./focus-finding.js";
 
 function AnalyzePart({ ctx, active }: PartPropsMap["analyze"]) {
-  const { requests, notify } = ctx;
-  const session = useAnalyzeSession({
-    requests,
-    worker: ctx.worker,
-    vault: ctx.vault,
-    settings: ctx.settings,
-    prices: ctx.prices,
-  });
+  const session = useAnalyzeSession(ctx);
   if (!active) return null;
+  // The panel takes what it uses of the app's context by the context's own names.
   return (
-    <AnalyzePanel
-      session={session}
-      selection={ctx.selection}
-      settings={ctx.settings}
-      hasKey={ctx.hasKey}
-      onOpenSettings={ctx.onOpenSettings}
-      onFocus={(finding) => focusFinding(requests, finding, notify)}
-      notify={notify}
-    />
+    <AnalyzePanel {...ctx} session={session} onFocus={(finding) => focusFinding(ctx.requests, finding, ctx.notify)} />
   );
 }
 

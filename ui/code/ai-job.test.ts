@@ -4,6 +4,7 @@ import { MODEL_ERROR_KINDS } from "../../ai/errors/classify.js";
 import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
 import { estimateText, formatCost, priceText } from "./ai-status.js";
 import { approxCost } from "../model/cost.js";
+import { modelFailure } from "../../test/helpers/job-failures.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
 const start: Streaming = {
@@ -49,7 +50,7 @@ describe("errors explained with a next step", () => {
     ["timeout", "retry"],
     ["truncated", "retry"],
   ] as const)("%s offers %s", (kind, action) => {
-    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind, status: 400 }, at: 0 });
+    const explanation = explainAiFailure(modelFailure({ kind, status: 400 }));
     expect(explanation.action).toBe(action);
     expect(explanation.title).toBe(MODEL_FAILURE_TEXT[kind].title);
     expect(explanation.hint).toBe(MODEL_FAILURE_TEXT[kind].next);
@@ -57,7 +58,7 @@ describe("errors explained with a next step", () => {
   });
 
   it.each(MODEL_ERROR_KINDS)("%s has the panel's own title and next step, in the panel's words", (kind) => {
-    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind }, at: 0 });
+    const explanation = explainAiFailure(modelFailure({ kind }));
     expect(explanation.title.trim().length).toBeGreaterThan(3);
     expect(explanation.hint?.trim().length ?? 0).toBeGreaterThan(10);
     // The CLI's vocabulary (environment variables, flags) never reaches the panel.
@@ -70,12 +71,8 @@ describe("errors explained with a next step", () => {
   });
 
   it("does not repeat a status the message already names", () => {
-    const explanation = explainAiFailure({
-      kind: "model",
-      message: "The endpoint answered 429: Rate limit reached",
-      model: { kind: "rate-limited", status: 429 },
-      at: 0,
-    });
+    const message = "The endpoint answered 429: Rate limit reached";
+    const explanation = explainAiFailure(modelFailure({ kind: "rate-limited", status: 429 }, message));
     expect(explanation.detail).toBe("The endpoint answered 429: Rate limit reached");
   });
 });

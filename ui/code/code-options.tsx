@@ -2,9 +2,9 @@
  * Target and styling for the generated code, and whether it follows the selection; changes are saved as the new
  * defaults.
  */
-import type { Settings } from "../../contract/settings.js";
+import { STYLING_MENU, type Settings } from "../../contract/settings.js";
 import { TARGET_MENU, targetLabel } from "../../contract/targets.js";
-import { Segmented } from "../controls/segmented.js";
+import { Checkbox, ChoiceField } from "../controls/fields.js";
 
 export function CodeOptions({
   settings,
@@ -20,43 +20,28 @@ export function CodeOptions({
   const fixed = target === "html" ? "one stylesheet" : target === "react-native" ? "StyleSheet" : "";
   return (
     <div class="options">
-      <div class="field field--inline">
-        <span class="field__label" id="target-label">
-          Target
-        </span>
-        <Segmented
-          label="Target"
-          value={settings.target}
-          disabled={disabled}
-          options={TARGET_MENU}
-          onChange={(target) => onChange({ target })}
-        />
-      </div>
-      <div class="field field--inline">
-        <span class="field__label">Styling</span>
-        <Segmented
-          label="Styling"
-          value={settings.styling}
-          disabled={disabled || !!fixed}
-          title={fixed ? `${targetLabel(target)} output always uses ${fixed}` : undefined}
-          options={[
-            { value: "css-modules", label: "CSS modules" },
-            { value: "tailwind", label: "Tailwind" },
-          ]}
-          onChange={(styling) => onChange({ styling })}
-        />
-      </div>
-      <label
-        class="checkbox"
+      <ChoiceField
+        label="Target"
+        value={target}
+        options={TARGET_MENU}
+        disabled={disabled}
+        onChange={(target) => onChange({ target })}
+      />
+      <ChoiceField
+        label="Styling"
+        value={settings.styling}
+        options={STYLING_MENU}
+        disabled={disabled || !!fixed}
+        title={fixed ? `${targetLabel(target)} output always uses ${fixed}` : undefined}
+        onChange={(styling) => onChange({ styling })}
+      />
+      <Checkbox
         title="Generate the offline code again whenever the selection changes (never sends anything to a model)"
+        checked={settings.followSelection}
+        onCheck={(followSelection) => onChange({ followSelection })}
       >
-        <input
-          type="checkbox"
-          checked={settings.followSelection}
-          onChange={(event) => onChange({ followSelection: event.currentTarget.checked })}
-        />{" "}
         Update as I select
-      </label>
+      </Checkbox>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
+import { Checkbox } from "../controls/fields.js";
 import { OptionsIcon } from "../controls/icons.js";
 import { TextArea } from "../controls/text-area.js";
 import { CodeOptions } from "./code-options.js";
@@ -119,15 +120,14 @@ export function GenerateHead(props: GenerateHeadProps) {
             disabled={busy}
             onInput={(event) => props.onAiChange({ ...ai, instructions: event.currentTarget.value })}
           />
-          <label class="checkbox" title="Send the offline output as a draft for the model to improve">
-            <input
-              type="checkbox"
-              checked={ai.draft}
-              disabled={busy}
-              onChange={(event) => props.onAiChange({ ...ai, draft: event.currentTarget.checked })}
-            />{" "}
+          <Checkbox
+            title="Send the offline output as a draft for the model to improve"
+            checked={ai.draft}
+            disabled={busy}
+            onCheck={(draft) => props.onAiChange({ ...ai, draft })}
+          >
             Start from the offline draft
-          </label>
+          </Checkbox>
         </div>
       ) : props.keyNoteElsewhere ? null : (
         <KeyNeeded what="Generate with AI" settings={settings} onOpenSettings={props.onOpenSettings} />

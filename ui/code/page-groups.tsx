@@ -13,6 +13,7 @@ import { pageGroupLine, type PageGroup } from "../../codegen/design/page-groups.
 import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
+import { Checkbox } from "../controls/fields.js";
 import type { Pages } from "./code-job.js";
 
 /** Narrower than this, a layer is no page's drawing (as page-groups.ts). */
@@ -84,15 +85,15 @@ export function PageGroupsNote(props: {
           {separate ? `${g.frames.length} frames of one page, each generated on its own` : pageGroupLine(g)}
         </p>
       ))}
-      <label class="checkbox page-groups__separate" title="Each frame its own page, as drawn">
-        <input
-          type="checkbox"
-          checked={separate}
-          disabled={props.disabled}
-          onChange={(event) => props.onSeparate(event.currentTarget.checked)}
-        />{" "}
+      <Checkbox
+        class="page-groups__separate"
+        title="Each frame its own page, as drawn"
+        checked={separate}
+        disabled={props.disabled}
+        onCheck={props.onSeparate}
+      >
         Generate separately
-      </label>
+      </Checkbox>
     </div>
   );
 }

@@ -1,23 +1,9 @@
 /** A code result reopened from History as the results view shows it. */
 import { describe, expect, it } from "vitest";
-import type { CodeEntry } from "../../contract/history.js";
+import { codeEntry } from "../../test/helpers/history-entries.js";
 import { savedOutput } from "./saved-result.js";
 
-const entry: CodeEntry = {
-  kind: "code",
-  id: "code-1",
-  createdAt: "2026-11-23T10:00:00.000Z",
-  mode: "ai",
-  frame: { id: "1:2", name: "Login" },
-  target: "react",
-  styling: "tailwind",
-  model: "gpt-5",
-  files: [{ path: "src/App.tsx", content: "export {}\n" }],
-  turns: [
-    { role: "user", text: "Darker" },
-    { role: "assistant", text: "Done." },
-  ],
-};
+const entry = codeEntry({ styling: "tailwind" });
 
 describe("saved code result", () => {
   it("shows the saved files for the saved frame and options, React preview to be run, the turns kept", () => {

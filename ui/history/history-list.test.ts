@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
-import type { AnalysisEntry, CodeEntry, HistoryItem, ImageEntry } from "../../contract/history.js";
+import type { AnalysisEntry, HistoryItem, ImageEntry } from "../../contract/history.js";
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { zipFiles } from "../lib/zip.js";
 import { analysisMarkdown } from "./analysis-markdown.js";
 import { relativeTime } from "../lib/time-ago.js";
+import { codeEntry } from "../../test/helpers/history-entries.js";
 import { filterEntries, framesOf, groupByDay, selectedFrameWithEntries, sizeText } from "./history-list.js";
 import { historyZipFiles, slug } from "./history-zip.js";
 import { bytesToFree, preselect } from "./free-space.js";
@@ -112,15 +113,9 @@ describe("free space", () => {
   });
 });
 
-const code: CodeEntry = {
-  kind: "code",
-  id: "code-1",
+const code = codeEntry({
   createdAt: "2026-11-23T15:59:51.000Z",
-  mode: "ai",
   frame: { id: "1:2", name: "Log-In Page" },
-  target: "react",
-  styling: "css-modules",
-  model: "gpt-5",
   files: [
     { path: "src/App.tsx", content: "export {}\n" },
     { path: "../evil.ts", content: "x" },
@@ -129,7 +124,7 @@ const code: CodeEntry = {
     { role: "user", text: "Darker" },
     { role: "assistant", text: "Made it darker." },
   ],
-};
+});
 const analysis: AnalysisEntry = {
   kind: "analysis",
   id: "analysis-1",

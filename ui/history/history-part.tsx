@@ -23,17 +23,8 @@ function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPro
     history.takeNoteForList();
   }, [history.noteForList, history.freeingSpace]);
   if (!active) return null;
-  return (
-    <HistoryPanel
-      session={history}
-      selection={ctx.selection}
-      requests={ctx.requests}
-      notify={ctx.notify}
-      onFocusNode={ctx.onFocusNode}
-      onOpenCode={onOpenCode}
-      onRefineImage={onRefineImage}
-    />
-  );
+  // The panel takes what it uses of the app's context by the context's own names.
+  return <HistoryPanel {...ctx} session={history} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;
 }
 
 definePart("history", HistoryPart);

@@ -5,6 +5,7 @@
 import { useState } from "preact/hooks";
 import type { FillMode } from "../../contract/image.js";
 import { Segmented } from "../controls/segmented.js";
+import { Checkbox } from "../controls/fields.js";
 
 export interface ImageActionsProps {
   /** Why each action is off (undefined: on). */
@@ -20,7 +21,6 @@ export interface ImageActionsProps {
 export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplace }: ImageActionsProps) {
   const [mode, setMode] = useState<FillMode>("FILL");
   const [into, setInto] = useState(false);
-  const toggleInto = (e: { currentTarget: HTMLInputElement }): void => setInto(e.currentTarget.checked);
   const inside = into && frame !== undefined;
   return (
     <div class="image-actions">
@@ -40,9 +40,14 @@ export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplac
           Insert
         </button>
         {frame ? (
-          <label class="checkbox" title={`Place it inside “${frame.name}”, scaled to fit its width`}>
-            <input type="checkbox" checked={into} disabled={busy} onChange={toggleInto} /> into frame
-          </label>
+          <Checkbox
+            title={`Place it inside “${frame.name}”, scaled to fit its width`}
+            checked={into}
+            disabled={busy}
+            onCheck={setInto}
+          >
+            into frame
+          </Checkbox>
         ) : null}
       </span>
       <span class="image-actions__fill">

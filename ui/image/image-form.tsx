@@ -8,8 +8,6 @@ import { MAX_IMAGES, type ImageQuality } from "../../ai/image/options.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import { OptionsIcon } from "../controls/icons.js";
-import { Segmented } from "../controls/segmented.js";
-import { SelectMenu } from "../controls/select-menu.js";
 import { TextArea } from "../controls/text-area.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import type { FormCheck, ImageForm as Form } from "./form.js";
@@ -17,6 +15,8 @@ import { canReasonFirst, type ImageRoute } from "../../ai/image/route.js";
 import { SizeField } from "./size-field.js";
 import { SdOptions } from "./sd-options.js";
 import type { SdFormCheck } from "./sd-form.js";
+import { Checkbox, ChoiceField } from "../controls/fields.js";
+import { choicesOf } from "../controls/choices.js";
 
 export interface ImageFormProps {
   form: Form;
@@ -38,6 +38,9 @@ export interface ImageFormProps {
    */
   sd?: { check: SdFormCheck; samplers: string[]; stopping: boolean };
 }
+
+/** 1 to MAX_IMAGES images a request. */
+const COUNTS = Array.from({ length: MAX_IMAGES }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 
 export const QUALITIES: { value: ImageQuality; label: string; hint: string }[] = [
   { value: "low", label: "Low", hint: "fastest, cheapest" },
@@ -101,62 +104,43 @@ export function ImageForm(props: ImageFormProps) {
             onChange={onChange}
           />
           <div class="options">
-            <div class="field field--inline">
-              <span class="field__label">Quality</span>
-              <SelectMenu<ImageQuality>
-                label="Quality"
-                value={form.quality}
-                disabled={busy}
-                options={QUALITIES}
-                onChange={(quality) => onChange({ quality })}
-              />
-            </div>
-            <div class="field field--inline">
-              <span class="field__label">Images</span>
-              <Segmented
-                label="Number of images"
-                value={String(form.count)}
-                disabled={busy}
-                options={Array.from({ length: MAX_IMAGES }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
-                onChange={(n) => onChange({ count: Number(n) })}
-              />
-            </div>
+            <ChoiceField label="Quality" menu {...choicesOf(form, onChange, busy)("quality", QUALITIES)} />
+            <ChoiceField
+              label="Images"
+              name="Number of images"
+              value={String(form.count)}
+              disabled={busy}
+              options={COUNTS}
+              onChange={(n) => onChange({ count: Number(n) })}
+            />
           </div>
           {check.problems.count ? <p class="field__error">{check.problems.count}</p> : null}
           <div class="options">
-            <label
-              class="checkbox"
+            <Checkbox
               title={
                 frame
                   ? `Export “${frame.name}” as a PNG and send it with the prompt, with its layer structure`
                   : "Select a frame to use it as a reference"
               }
+              checked={form.useReference && frame !== undefined}
+              disabled={busy || !frame}
+              onCheck={(useReference) => onChange({ useReference })}
             >
-              <input
-                type="checkbox"
-                checked={form.useReference && frame !== undefined}
-                disabled={busy || !frame}
-                onChange={(e) => onChange({ useReference: e.currentTarget.checked })}
-              />{" "}
               Use selection as reference
-            </label>
-            <label
-              class="checkbox"
+            </Checkbox>
+            <Checkbox
               title={
                 canReasonFirst(settings)
                   ? `${settings.model} reasons about the request first (its ` +
                     `reasoning streams above the image), then draws with gpt-image-2`
                   : "Only OpenAI's Responses API reasons before drawing"
               }
+              checked={form.reasonFirst && canReasonFirst(settings)}
+              disabled={busy || !canReasonFirst(settings)}
+              onCheck={(reasonFirst) => onChange({ reasonFirst })}
             >
-              <input
-                type="checkbox"
-                checked={form.reasonFirst && canReasonFirst(settings)}
-                disabled={busy || !canReasonFirst(settings)}
-                onChange={(e) => onChange({ reasonFirst: e.currentTarget.checked })}
-              />{" "}
               Reason first
-            </label>
+            </Checkbox>
           </div>
         </div>
       ) : null}

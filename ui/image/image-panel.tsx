@@ -47,17 +47,8 @@ export interface ImagePanelProps {
   vault: ApiKeyVault;
 }
 
-export function ImagePanel({
-  session,
-  rows,
-  selection,
-  settings,
-  editorType,
-  hasKey: hostedKey,
-  onOpenSettings,
-  worker,
-  vault,
-}: ImagePanelProps) {
+export function ImagePanel(props: ImagePanelProps) {
+  const { session, rows, selection, settings, editorType, hasKey: hostedKey, onOpenSettings, worker, vault } = props;
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
   // A local SD server draws new images without an API key; refining stays the hosted model's.
@@ -104,15 +95,8 @@ export function ImagePanel({
     return (
       <div class="panel panel--image panel--rows">
         <div class="image-modes">{modes}</div>
-        <RowsPanel
-          session={rows}
-          selection={selection}
-          settings={settings}
-          editorType={editorType}
-          hasKey={hasKey}
-          samplers={samplers}
-          onOpenSettings={onOpenSettings}
-        />
+        {/* The panel's own props, as RowsPanel passes its own on to its views. */}
+        <RowsPanel {...props} session={rows} hasKey={hasKey} samplers={samplers} />
       </div>
     );
 

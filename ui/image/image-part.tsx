@@ -11,33 +11,14 @@ import { useViewChange } from "../controls/toasts.js";
 import { useImageSession } from "./image-session.js";
 
 function ImagePart({ ctx, active, expose, editorType }: PartPropsMap["image"]) {
-  const deps = {
-    requests: ctx.requests,
-    worker: ctx.worker,
-    vault: ctx.vault,
-    settings: ctx.settings,
-    selection: ctx.selection,
-    prices: ctx.prices,
-    report: ctx.notify,
-  };
+  const deps = { ...ctx, report: ctx.notify };
   const image = useImageSession(deps);
   const rows = useRowsSession(deps);
   useLayoutEffect(() => expose({ openNode: image.openNode, openVersion: image.openVersion }));
   useViewChange(rows.mode, ctx.onViewChange);
   if (!active) return null;
-  return (
-    <ImagePanel
-      session={image}
-      rows={rows}
-      selection={ctx.selection}
-      settings={ctx.settings}
-      editorType={editorType}
-      hasKey={ctx.hasKey}
-      onOpenSettings={ctx.onOpenSettings}
-      worker={ctx.worker}
-      vault={ctx.vault}
-    />
-  );
+  // The panel takes what it uses of the app's context by the context's own names.
+  return <ImagePanel {...ctx} session={image} rows={rows} editorType={editorType} />;
 }
 
 definePart("image", ImagePart);

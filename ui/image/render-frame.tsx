@@ -4,9 +4,10 @@
  * (shown as "Weight", A1111's word, so it is not taken for img2img's Strength).
  */
 import type { SdControlType } from "../../ai/sdnext/index.js";
-import { Segmented } from "../controls/segmented.js";
 import type { ImageForm } from "./form.js";
 import type { RenderTarget } from "./render-request.js";
+import { ChoiceField } from "../controls/fields.js";
+import { choicesOf } from "../controls/choices.js";
 
 export const CONTROL_TYPES: { value: SdControlType; label: string; title: string }[] = [
   {
@@ -59,16 +60,11 @@ export function RenderFrame({ frame, form, local, blocked, busy, onChange, onRen
       </div>
       {local ? (
         <div class="options render-frame__control">
-          <div class="field field--inline">
-            <span class="field__label">Control</span>
-            <Segmented<SdControlType>
-              label="Control type"
-              value={form.controlType}
-              disabled={busy}
-              options={CONTROL_TYPES}
-              onChange={(controlType) => onChange({ controlType })}
-            />
-          </div>
+          <ChoiceField
+            label="Control"
+            name="Control type"
+            {...choicesOf(form, onChange, busy)("controlType", CONTROL_TYPES)}
+          />
           <label
             class="field field--inline sd-strength"
             title={

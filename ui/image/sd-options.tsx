@@ -9,10 +9,11 @@ import type { SelectedNode } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { Segmented } from "../controls/segmented.js";
-import { SelectMenu } from "../controls/select-menu.js";
+import { TextArea } from "../controls/text-area.js";
+import { TextField, type TextFieldProps } from "../controls/text-field.js";
 import type { ImageForm } from "./form.js";
 import { sdFrameSize, SD_MAX_COUNT, type SdFormCheck } from "./sd-form.js";
+import { Checkbox, ChoiceField } from "../controls/fields.js";
 
 export interface SdOptionsProps {
   form: ImageForm;
@@ -29,6 +30,8 @@ export interface SdOptionsProps {
   onChange(patch: Partial<ImageForm>): void;
 }
 
+/** 1 to SD_MAX_COUNT images a run. */
+const SD_COUNTS = Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 /**
  * The server's samplers, asked once per server while the panel shows SD's controls ([] until then, or when it does not
  * answer).
@@ -53,38 +56,9 @@ export function useSdSamplers(worker: Pick<Engine, "call">, vault: ApiKeyVault, 
   return lists?.url === url ? lists.samplers : [];
 }
 
-function NumberField({
-  label,
-  value,
-  problem,
-  disabled,
-  narrow = true,
-  placeholder,
-  onInput,
-}: {
-  label: string;
-  value: string;
-  problem: string | undefined;
-  disabled: boolean;
-  narrow?: boolean;
-  placeholder?: string;
-  onInput(value: string): void;
-}) {
-  return (
-    <label class="field field--inline sd-field">
-      <span class="field__label">{label}</span>
-      <input
-        class={`input${narrow ? " input--narrow" : ""}${problem ? " is-invalid" : ""}`}
-        inputMode="decimal"
-        aria-label={label}
-        aria-invalid={problem ? "true" : undefined}
-        value={value}
-        placeholder={placeholder}
-        disabled={disabled}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-    </label>
-  );
+/** A number of the run's (steps, CFG scale, seed) on the options' row; its problem is said under the row. */
+function NumberField({ narrow = true, ...field }: TextFieldProps) {
+  return <TextField inline="sd-field" narrow={narrow} inputMode="decimal" aria-label={field.label} {...field} />;
 }
 
 export function SdOptions({
@@ -103,9 +77,8 @@ export function SdOptions({
   if (chosen && !samplers.includes(chosen)) options.push({ value: chosen, label: chosen });
   return (
     <div class="image-form__options sd-options">
-      <textarea
+      <TextArea
         class="input sd-options__negative"
-        rows={1}
         aria-label="Negative prompt"
         placeholder="Negative prompt: what the image must not show"
         value={form.negativePrompt}
@@ -170,14 +143,14 @@ export function SdOptions({
           value={form.steps}
           problem={problems.steps}
           disabled={disabled}
-          onInput={(steps) => onChange({ steps })}
+          onText={(steps) => onChange({ steps })}
         />
         <NumberField
           label="CFG scale"
           value={form.cfgScale}
           problem={problems.cfgScale}
           disabled={disabled}
-          onInput={(cfgScale) => onChange({ cfgScale })}
+          onText={(cfgScale) => onChange({ cfgScale })}
         />
         <NumberField
           label="Seed"
@@ -186,53 +159,45 @@ export function SdOptions({
           disabled={disabled}
           narrow={false}
           placeholder="random"
-          onInput={(seed) => onChange({ seed })}
+          onText={(seed) => onChange({ seed })}
         />
       </div>
       {problems.steps || problems.cfgScale || problems.seed ? (
         <p class="field__error">{[problems.steps, problems.cfgScale, problems.seed].filter(Boolean).join(" ")}</p>
       ) : null}
       <div class="options">
-        <div class="field field--inline">
-          <span class="field__label">Sampler</span>
-          <SelectMenu
-            label="Sampler"
-            value={chosen}
-            options={options}
-            disabled={disabled}
-            onChange={(sampler) => onChange({ sampler })}
-          />
-        </div>
+        <ChoiceField
+          label="Sampler"
+          menu
+          value={chosen}
+          options={options}
+          disabled={disabled}
+          onChange={(sampler) => onChange({ sampler })}
+        />
         {rows ? null : (
-          <div class="field field--inline">
-            <span class="field__label">Images</span>
-            <Segmented
-              label="Number of images"
-              value={String(Math.min(form.count, SD_MAX_COUNT))}
-              disabled={disabled}
-              options={Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
-              onChange={(n) => onChange({ count: Number(n) })}
-            />
-          </div>
+          <ChoiceField
+            label="Images"
+            name="Number of images"
+            value={String(Math.min(form.count, SD_MAX_COUNT))}
+            disabled={disabled}
+            options={SD_COUNTS}
+            onChange={(n) => onChange({ count: Number(n) })}
+          />
         )}
       </div>
       <div class="options sd-reference">
-        <label
-          class="checkbox"
+        <Checkbox
           title={
             frame
               ? `Start ${rows ? "every image " : ""}from “${frame.name}”'s picture (img2img)`
               : "Select a frame to start from its picture"
           }
+          checked={form.useReference && frame !== undefined}
+          disabled={disabled || !frame}
+          onCheck={(useReference) => onChange({ useReference })}
         >
-          <input
-            type="checkbox"
-            checked={form.useReference && frame !== undefined}
-            disabled={disabled || !frame}
-            onChange={(e) => onChange({ useReference: e.currentTarget.checked })}
-          />{" "}
           Use selection as reference
-        </label>
+        </Checkbox>
         {form.useReference && frame ? (
           <label
             class="field field--inline sd-strength"

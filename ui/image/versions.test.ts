@@ -6,6 +6,7 @@ import { explainImageFailure } from "./explain-image.js";
 import { applyImageEvent, streaming } from "./image-state.js";
 import { refineFrom, versionLine, versionsFrom, type RunResult } from "./versions.js";
 import { imageEstimateText, usageText } from "./estimate-text.js";
+import { modelFailure } from "../../test/helpers/job-failures.js";
 
 const png = new Uint8Array(encodePng(16, 8));
 const result = (n: number, patch: Partial<RunResult> = {}): RunResult => ({
@@ -129,23 +130,12 @@ describe("conversions for the canvas", () => {
 
 describe("the panel's words", () => {
   it("a refused prompt says to reword it and offers no Try again (the same words would be refused again)", () => {
-    const explanation = explainImageFailure({
-      kind: "model",
-      message: "rejected",
-      model: { kind: "moderation", status: 400 },
-      at: 0,
-    });
+    const explanation = explainImageFailure(modelFailure({ kind: "moderation", status: 400 }, "rejected"));
     expect(explanation.title).toBe("Refused by the provider's safety system");
     expect(explanation.hint).toContain("Describe the image differently");
     expect(explanation.action).toBeUndefined();
-    expect(
-      explainImageFailure({
-        kind: "model",
-        message: "slow down",
-        model: { kind: "rate-limited", status: 429, retryAfterMs: 2000 },
-        at: 0,
-      }).action,
-    ).toBe("retry");
+    const slowDown = modelFailure({ kind: "rate-limited", status: 429, retryAfterMs: 2000 }, "slow down");
+    expect(explainImageFailure(slowDown).action).toBe("retry");
     expect(explainImageFailure({ kind: "main", code: "empty-selection", message: "Nothing selected" }).title).toBe(
       "Select a frame to use it as the reference",
     );

@@ -12,27 +12,14 @@ import { useSearchAi } from "./use-search-ai.js";
 
 function SearchPart({ ctx, active }: PartPropsMap["search"]) {
   const search = useSearchSession({ requests: ctx.requests, notify: ctx.notify });
-  const ai = useSearchAi({
-    requests: ctx.requests,
-    worker: ctx.worker,
-    vault: ctx.vault,
-    settings: ctx.settings,
-    prices: ctx.prices,
-  });
+  const ai = useSearchAi(ctx);
   const enrich = useEnrich(ai, search.index.addExtras);
   if (!active) return null;
-  return (
-    <SearchPanel
-      session={search}
-      selection={ctx.selection}
-      hasKey={ctx.hasKey}
-      ai={ai}
-      enrichBar={
-        <EnrichBar ai={ai} job={enrich} index={search.index.loaded?.index} onOpenSettings={ctx.onOpenSettings} />
-      }
-      onOpenSettings={ctx.onOpenSettings}
-    />
+  const enrichBar = (
+    <EnrichBar ai={ai} job={enrich} index={search.index.loaded?.index} onOpenSettings={ctx.onOpenSettings} />
   );
+  // The panel takes what it uses of the app's context by the context's own names.
+  return <SearchPanel {...ctx} session={search} ai={ai} enrichBar={enrichBar} />;
 }
 
 definePart("search", SearchPart);

@@ -8,12 +8,13 @@ import { DEFAULT_SD_URL } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { ErrorIcon, InfoIcon } from "../controls/icons.js";
-import { Segmented } from "../controls/segmented.js";
-import { SelectMenu, type SelectOption } from "../controls/select-menu.js";
+import type { SelectOption } from "../controls/select-menu.js";
 import { NetworkAccessNote } from "./provider-fields.js";
 import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
 import { testSdServer, type SdLists, type SdTestOutcome } from "./sd-server-test.js";
 import type { SettingsDraft } from "./use-settings-draft.js";
+import { ChoiceField } from "../controls/fields.js";
+import { choicesOf } from "../controls/choices.js";
 
 export interface ImageSourceProps {
   form: Form;
@@ -81,6 +82,10 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
   );
 }
 
+const SOURCES = [
+  { value: "hosted" as const, label: "Hosted model", title: "The provider and model above draw the images" },
+  { value: "sd" as const, label: "Local SD server", title: "SD.Next or AUTOMATIC1111 running on this computer" },
+];
 /**
  * The model and sampler menus: "the server's own" first, then what the test listed (and the saved choice, listed or
  * not).
@@ -106,26 +111,11 @@ function Choices({
   ];
   if (form.sdSampler && !samplers.some((s) => s.value === form.sdSampler))
     samplers.push({ value: form.sdSampler, label: form.sdSampler, hint: "not listed yet" });
+  const choice = choicesOf(form, onChange);
   return (
     <div class="options sd-choices">
-      <div class="field field--inline">
-        <span class="field__label">Model</span>
-        <SelectMenu
-          label="SD model"
-          value={form.sdModel}
-          options={models}
-          onChange={(sdModel) => onChange({ sdModel })}
-        />
-      </div>
-      <div class="field field--inline">
-        <span class="field__label">Sampler</span>
-        <SelectMenu
-          label="SD sampler"
-          value={form.sdSampler}
-          options={samplers}
-          onChange={(sdSampler) => onChange({ sdSampler })}
-        />
-      </div>
+      <ChoiceField label="Model" name="SD model" menu {...choice("sdModel", models)} />
+      <ChoiceField label="Sampler" name="SD sampler" menu {...choice("sdSampler", samplers)} />
     </div>
   );
 }
@@ -148,18 +138,7 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
       <h2 id="images-heading" class="section-title">
         Images
       </h2>
-      <div class="field field--inline">
-        <span class="field__label">Source</span>
-        <Segmented
-          label="Image source"
-          value={form.imageSource}
-          options={[
-            { value: "hosted", label: "Hosted model", title: "The provider and model above draw the images" },
-            { value: "sd", label: "Local SD server", title: "SD.Next or AUTOMATIC1111 running on this computer" },
-          ]}
-          onChange={(imageSource) => onChange({ imageSource })}
-        />
-      </div>
+      <ChoiceField label="Source" name="Image source" {...choicesOf(form, onChange)("imageSource", SOURCES)} />
       {form.imageSource === "hosted" ? (
         <span class="field__help">
           The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is

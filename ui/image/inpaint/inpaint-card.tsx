@@ -4,10 +4,11 @@
  * the area starts from and whether only it is repainted at full resolution. The shapes are the mask.
  */
 import { useState } from "preact/hooks";
-import { SelectMenu } from "../../controls/select-menu.js";
 import { TextArea } from "../../controls/text-area.js";
 import type { SdMaskData } from "../../engine/protocol/sd.js";
 import { DEFAULT_INPAINT, type InpaintAsk } from "./inpaint-request.js";
+import { Checkbox, ChoiceField } from "../../controls/fields.js";
+import { choicesOf } from "../../controls/choices.js";
 
 export interface InpaintCardProps {
   /** The image layer's name, or the frame's holding it and the shapes (`holder`). */
@@ -94,30 +95,22 @@ export function InpaintCard({ target, sd, busy, blocked, onRepaint }: InpaintCar
                   onInput={(e) => set({ blur: clampNumber(e.currentTarget.value, 0, 64, DEFAULT_INPAINT.blur) })}
                 />
               </label>
-              <div class="field field--inline">
-                <span class="field__label">Start from</span>
-                <SelectMenu<SdMaskData["fill"]>
-                  label="Inpainting fill"
-                  value={ask.fill}
-                  options={FILLS}
-                  disabled={busy}
-                  onChange={(fill) => set({ fill })}
-                />
-              </div>
+              <ChoiceField
+                label="Start from"
+                name="Inpainting fill"
+                menu
+                {...choicesOf(ask, set, busy)("fill", FILLS)}
+              />
             </div>
             <div class="options">
-              <label
-                class="checkbox"
+              <Checkbox
                 title="Repaint only the masked area, at the model's full resolution, then fit it back"
+                checked={ask.fullRes}
+                disabled={busy}
+                onCheck={(fullRes) => set({ fullRes })}
               >
-                <input
-                  type="checkbox"
-                  checked={ask.fullRes}
-                  disabled={busy}
-                  onChange={(e) => set({ fullRes: e.currentTarget.checked })}
-                />{" "}
                 Only the masked area, full resolution
-              </label>
+              </Checkbox>
               {ask.fullRes ? (
                 <label class="field field--inline sd-field" title="Pixels around the masked area the model sees">
                   <span class="field__label">Padding</span>

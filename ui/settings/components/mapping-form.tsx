@@ -12,6 +12,7 @@ import { keptMaps, mappingFrom, unmappedOptions, upsert, type MappingDraft, type
 import type { InstanceNote } from "../../../codegen/components-map/preview.js";
 import { previewJsx, type InstanceSource } from "./instance-source.js";
 import { jsxFromMapping } from "./mapping-preview.js";
+import { Checkbox } from "../../controls/fields.js";
 
 export interface MappingFormProps {
   initial: MappingDraft;
@@ -204,14 +205,9 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
           {errors["name"] ? <span class="field__error">{errors["name"]}</span> : null}
         </label>
       </div>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.isDefault}
-          onChange={(e) => update({ isDefault: e.currentTarget.checked })}
-        />{" "}
+      <Checkbox checked={draft.isDefault} onCheck={(isDefault) => update({ isDefault })}>
         Default export
-      </label>
+      </Checkbox>
       <PropsTable
         rows={draft.rows}
         errors={errors}

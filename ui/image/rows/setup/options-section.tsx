@@ -14,6 +14,7 @@ import { SizeField } from "../../size-field.js";
 import { SdOptions } from "../../sd-options.js";
 import { defaultGridName } from "./plan-build.js";
 import type { RowsSetup } from "./use-setup.js";
+import { Checkbox } from "../../../controls/fields.js";
 
 export function OptionsSection({
   setup,
@@ -82,8 +83,7 @@ export function OptionsSection({
       {!local && (check.problems.quality || check.problems.prompt) ? (
         <p class="field__error">{check.problems.quality ?? check.problems.prompt}</p>
       ) : null}
-      <label
-        class="checkbox"
+      <Checkbox
         title={
           local
             ? "The run waits for you to accept the first image; its seed then " +
@@ -91,31 +91,24 @@ export function OptionsSection({
             : "The run waits for you to accept the first image; it then " +
               "goes with every other request as the style's reference"
         }
+        checked={fields.acceptFirst}
+        onCheck={(acceptFirst) => set({ acceptFirst })}
       >
-        <input
-          type="checkbox"
-          checked={fields.acceptFirst}
-          onChange={(e) => set({ acceptFirst: e.currentTarget.checked })}
-        />{" "}
         Accept the first image before the rest
-      </label>
+      </Checkbox>
       {local ? null : (
-        <label
-          class="checkbox"
+        <Checkbox
           title={
             reason
               ? `${settings.model} reasons about each request first, then draws with gpt-image-2 (the Responses API)`
               : "Only OpenAI's Responses API reasons before drawing"
           }
+          checked={fields.reasonFirst && reason}
+          disabled={!reason}
+          onCheck={(reasonFirst) => set({ reasonFirst })}
         >
-          <input
-            type="checkbox"
-            checked={fields.reasonFirst && reason}
-            disabled={!reason}
-            onChange={(e) => set({ reasonFirst: e.currentTarget.checked })}
-          />{" "}
           Reason first
-        </label>
+        </Checkbox>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { TextArea } from "../../../controls/text-area.js";
 import { useObjectUrl } from "../../../lib/object-url.js";
 import { styleText, type StyleReference } from "../plan.js";
 import type { RowsSetup } from "./use-setup.js";
+import { Checkbox } from "../../../controls/fields.js";
 
 function Thumb({ reference, onRemove }: { reference: StyleReference; onRemove(): void }) {
   const url = useObjectUrl(reference.bytes);
@@ -48,14 +49,9 @@ export function StyleSection({ setup, selection }: { setup: RowsSetup; selection
         onInput={(e) => setSpec({ text: e.currentTarget.value })}
       />
       <div class="setup-section__head">
-        <label class="checkbox setup-grow">
-          <input
-            type="checkbox"
-            checked={spec.useColours}
-            onChange={(e) => setSpec({ useColours: e.currentTarget.checked })}
-          />{" "}
+        <Checkbox class="setup-grow" checked={spec.useColours} onCheck={(useColours) => setSpec({ useColours })}>
           Write the file's colours into the style
-        </label>
+        </Checkbox>
         <button
           type="button"
           class="link-button"
