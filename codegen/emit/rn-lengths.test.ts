@@ -31,3 +31,17 @@ describe("React Native lengths", () => {
     expect(rnStyle([["width", "calc(100% - 16px - 0px)"]]).entries).toEqual([]);
   });
 });
+
+describe("React Native font weights", () => {
+  it("takes a weight between the hundreds as the one CSS's font matching reaches (SF Pro Semibold's 590)", () => {
+    const weight = (value: string) => rnStyle([["font-weight", value]]).entries;
+    expect(weight("590")).toEqual([["fontWeight", '"600"']]);
+    expect(weight("510")).toEqual([["fontWeight", '"600"']]);
+    expect(weight("450")).toEqual([["fontWeight", '"500"']]);
+    expect(weight("350")).toEqual([["fontWeight", '"300"']]);
+    expect(weight("700")).toEqual([["fontWeight", '"700"']]);
+    expect(weight("bold")).toEqual([["fontWeight", '"700"']]);
+    expect(weight("1000")).toEqual([["fontWeight", '"900"']]);
+    expect(rnStyle([["font-weight", "bolder"]]).dropped).toEqual(["font-weight: bolder"]);
+  });
+});
