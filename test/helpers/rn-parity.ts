@@ -35,13 +35,14 @@ const FIXTURE_FRAMES: readonly ParityFrame[] = [
   { file: "figma/figma-differ-selfie.nodes.json", id: "33459:3746", name: "Selfie" },
   { file: "figma/figmasharp-login.file.json", id: "101:3", name: "Log-In Page" },
   { file: "composed/ios-settings.nodes.json", id: "1:249", name: "iOS Settings" },
+  { file: "composed/ios-settings.nodes.json", id: "9:200", name: "iOS Settings (kit rows)" },
 ];
 
-/** Every visible top-level frame of the real files, then the fixture frames. */
+/** Every visible top-level frame of the real files (TnT's two empty icon frames aside), then the fixture frames. */
 export function rnParityFrames(): ParityFrame[] {
   const real = realFiles().flatMap((file) =>
     topLevelFrames(file)
-      .filter((f) => !f.hidden)
+      .filter((f) => !f.hidden && (f.node.children ?? []).length > 0)
       .map((f) => ({ file: `real/${file.name}`, id: f.id, name: f.name })),
   );
   return [...real, ...FIXTURE_FRAMES];
