@@ -15,7 +15,7 @@ function overlayDecls(after: readonly Decl[], own: readonly Decl[]): Decl[] | un
     .find(([p]) => p === "border-width")?.[1]
     .trim()
     .split(/\s+/);
-  if (!widths || widths.length !== 4) return undefined;
+  if (widths?.length !== 4) return undefined;
   const out: Decl[] = [];
   for (const [p, v] of after) {
     if (p === "content" || p === "border-width") continue;
