@@ -29,7 +29,8 @@ export async function rnParitySection(results: BenchResults): Promise<void> {
           rows.push({ frame, ...figures });
           console.log(
             `rn-parity ${frame}: react ${figures.react.toFixed(3)} rn ${figures.native.toFixed(3)} gap ` +
-              `${figures.gap.toFixed(3)} (IoU×matched ${figures.reactIou.toFixed(3)} / ${figures.nativeIou.toFixed(3)})` +
+              `${figures.gap.toFixed(3)} (IoU×matched ${figures.reactIou.toFixed(3)} / ` +
+              `${figures.nativeIou.toFixed(3)})` +
               (figures.lost.length ? `\n  ${figures.lost.slice(0, 6).join("\n  ")}` : ""),
           );
         } catch (error) {
