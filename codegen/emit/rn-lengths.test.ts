@@ -45,3 +45,24 @@ describe("React Native font weights", () => {
     expect(rnStyle([["font-weight", "bolder"]]).dropped).toEqual(["font-weight: bolder"]);
   });
 });
+
+describe("React Native: a text placed by hand, as wide as drawn", () => {
+  it("takes min(54px, 100%) as a least width of 54 from the design's width up, giving way below it", () => {
+    const style = rnStyle([
+      ["width", "max-content"],
+      ["min-width", "min(54px, 100%)"],
+      ["max-width", "100%"],
+      ["text-align", "center"],
+    ]);
+    expect(style.fluid).toContainEqual(["minWidth", "Math.max(0, 54 - shrink)"]);
+    expect(style.entries).toContainEqual(["maxWidth", '"100%"']);
+    expect(style.dropped).not.toContain("min-width: min(54px, 100%)");
+  });
+
+  it("centres the iOS status bar's '9:41' in its drawn 54 px, as React does", async () => {
+    const doc = loadDesign(readFixture("../composed/ios-settings.nodes.json"), ["1:249"]).document;
+    const { files } = await generateCode(doc, { target: "react-native", styling: "css-modules", nodeIds: true });
+    const time = files.find((f) => /\btime = "9:41"/.test(f.content))!.content;
+    expect(time).toMatch(/minWidth: Math\.max\(0, 54 - shrink\)/);
+  });
+});

@@ -355,6 +355,13 @@ function declEntries(
     out.push([lengthKey!, capped], [prop === "width" ? "maxWidth" : "maxHeight", '"100%"']);
     return true;
   }
+  const least = prop === "min-width" ? cappedLength(value) : undefined;
+  if (least !== undefined) {
+    // `min(54px, 100%)` (build.ts: a text placed by hand, as wide as drawn, centred "9:41" in an iOS status bar):
+    // the drawn width from the design's width up, giving way as the window narrows, as the parent's 100% would.
+    fluid.push(["minWidth", `Math.max(0, ${least} - shrink)`]);
+    return true;
+  }
   const floor = prop === "min-width" ? overrunFloor(value) : undefined;
   if (floor !== undefined) {
     out.push(["flexShrink", "1"]);
