@@ -1,6 +1,6 @@
 /**
  * Bench section "rn-parity" (issue 72): React Native against React on every visible top-level frame of the real
- * files, the framework parity fixtures and the iOS settings screen — what a reader sees of the text at the design
+ * files, the framework parity fixtures and the two iOS settings screens — what a reader sees of the text at the design
  * width (test/helpers/rn-parity.ts), per frame React's, React Native's and the gap; the largest gap against the goal
  * (≤ 0.02), and IoU×matched of both beside it. A browser per file (a page that brings Chromium down costs its file's
  * frames only). RN_PARITY_FILES=flora,ios measures only the files whose names hold one of the words.
@@ -61,7 +61,7 @@ export async function rnParitySection(results: BenchResults): Promise<void> {
   results.print(`\n## rn-parity: React Native against React, what a reader sees at the design width\n`);
   results.print(
     `${rows.length} frames (every visible real top-level frame, the framework parity fixtures, the iOS settings ` +
-      `screen); gap = |React − React Native| of the share of the design's text a reader sees at the design width. ` +
+      `screens); gap = |React − React Native| of the share of the design's text a reader sees at the design width. ` +
       `Goal: max gap ≤ ${RN_PARITY_GOAL} — ${maxGap <= RN_PARITY_GOAL ? "✓" : "✗"} max ${summary.maxGap}, mean ` +
       `${summary.meanGap}; ${summary.withinGoal} of ${rows.length} within.` +
       (failed.length ? ` Not measured: ${failed.join("; ")}.` : "") +
