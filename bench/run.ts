@@ -71,6 +71,8 @@
  *     scoring time (bench/score-agree.ts)
  *   BENCH_ONLY=eval npm run bench  the evaluation suites on every fixture frame and corpus page, failing the bench on
  *     a failed test (bench/eval-suites.ts)
+ *   BENCH_ONLY=rn-parity npm run bench  issue 72: React Native against React on every real and parity fixture frame,
+ *     what a reader sees at the design width, per frame and the largest gap (bench/rn-parity.ts)
  *   BENCH_ONLY=layers-d2c npm run bench  issue 51 on 50 real Design2Code pages: page → layers on the simulator,
  *     element boxes against Chromium's (IoU×matched), text editable, images placed, flex → auto layout
  *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
@@ -129,6 +131,7 @@ import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
 import { frameworksSection } from "./frameworks.js";
+import { rnParitySection } from "./rn-parity.js";
 import { scorePanelSection } from "./score-panel.js";
 import { scoreAgreeSection } from "./score-agree.js";
 import { layersD2cSection } from "./layers-d2c.js";
@@ -181,6 +184,7 @@ const SECTIONS = [
   "mcp",
   "prototype",
   "frameworks",
+  "rn-parity",
   "update",
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -268,6 +272,7 @@ async function main(): Promise<void> {
     mcp: () => mcpSection(files, baseline, results),
     prototype: () => prototypeSection(results),
     frameworks: () => frameworksSection(results),
+    "rn-parity": () => rnParitySection(results),
     update: () => updateSection(results),
   };
   const failed: Section[] = [];

@@ -93,7 +93,7 @@ function tagOf(node: ElementNode): string {
 /** The vector's markup as one `<svg>` document, its root attributes from the element's. */
 function svgDocument(node: ElementNode): string {
   const attrs = node.attrs
-    .filter(([k, v]) => typeof v === "string" && ["viewBox", "fill", "preserveAspectRatio"].includes(k))
+    .filter(([k, v]) => typeof v === "string" && ["viewBox", "fill", "preserveAspectRatio", "overflow"].includes(k))
     .map(([k, v]) => ` ${k}="${v as string}"`)
     .join("");
   return `<svg${attrs}>${node.svgMarkup ?? ""}</svg>`;

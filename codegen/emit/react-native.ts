@@ -27,6 +27,7 @@ import { alignsCharacters } from "./rn-text-box.js";
 import { uncapOneWordTexts } from "./rn-one-word.js";
 import { letWordsGrow } from "./rn-word-grows.js";
 import { keepLinesWhole } from "./rn-nowrap.js";
+import { strokeOverlays } from "./rn-stroke-overlay.js";
 import { centringUndone } from "./rn-centred.js";
 import { maxContentReach, reachUndone } from "./rn-max-content.js";
 import { fluidInputs } from "./rn-fluid.js";
@@ -417,6 +418,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     rnMenuTree(tree, unit.sheet);
     keepLinesWhole(tree, unit.sheet);
+    strokeOverlays(tree, unit.sheet);
     drawnWidthRules(unit);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     ownWidthFluid(unit);

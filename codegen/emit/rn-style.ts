@@ -59,6 +59,10 @@ const LENGTH_KEYS: Record<string, string> = {
   "column-gap": "columnGap",
   "flex-basis": "flexBasis",
   "border-width": "borderWidth",
+  "border-top-width": "borderTopWidth",
+  "border-right-width": "borderRightWidth",
+  "border-bottom-width": "borderBottomWidth",
+  "border-left-width": "borderLeftWidth",
   "border-radius": "borderRadius",
   "border-top-left-radius": "borderTopLeftRadius",
   "border-top-right-radius": "borderTopRightRadius",
@@ -299,6 +303,21 @@ function wholeLength(value: string): string {
   return /^calc\(\s*100%(?:\s*-\s*0(?:px)?)+\s*\)$/.test(value.trim()) ? "100%" : value;
 }
 
+/**
+ * A font weight as React Native takes it: a hundred from 100 to 900. A weight between (Apple's kit sets SF Pro's
+ * Semibold at 590) is the hundred CSS's font matching would reach from it: upwards above 500, downwards below 400,
+ * the nearest between. Dropped, "9:41" in an iOS status bar was set regular where React's is semibold.
+ */
+export function rnWeight(value: string): string | undefined {
+  if (value === "normal") return "400";
+  if (value === "bold") return "700";
+  if (!/^\d+(?:\.\d+)?$/.test(value)) return undefined;
+  const n = Number(value);
+  if (n < 1 || n > 1000) return undefined;
+  const step = n > 500 ? Math.ceil(n / 100) : n < 400 ? Math.floor(n / 100) : Math.round(n / 100);
+  return String(Math.min(9, Math.max(1, step)) * 100);
+}
+
 /** The px length of `min(100%, Npx)` (either order), which React Native writes as the length and a 100% cap. */
 function cappedLength(value: string): string | undefined {
   const m = /^min\(\s*(?:100%\s*,\s*(-?[\d.]+)px|(-?[\d.]+)px\s*,\s*100%)\s*\)$/.exec(value.trim());
@@ -334,6 +353,13 @@ function declEntries(
   if (capped !== undefined) {
     // `min(100%, 176px)`: the length, the parent's size its cap.
     out.push([lengthKey!, capped], [prop === "width" ? "maxWidth" : "maxHeight", '"100%"']);
+    return true;
+  }
+  const least = prop === "min-width" ? cappedLength(value) : undefined;
+  if (least !== undefined) {
+    // `min(54px, 100%)` (build.ts: a text placed by hand, as wide as drawn, centred "9:41" in an iOS status bar):
+    // the drawn width from the design's width up, giving way as the window narrows, as the parent's 100% would.
+    fluid.push(["minWidth", `Math.max(0, ${least} - shrink)`]);
     return true;
   }
   const floor = prop === "min-width" ? overrunFloor(value) : undefined;
@@ -447,8 +473,8 @@ function declEntries(
       return true;
     }
     case "font-weight": {
-      const weight = value.trim() === "normal" ? "400" : value.trim() === "bold" ? "700" : value.trim();
-      if (!/^[1-9]00$/.test(weight)) return false;
+      const weight = rnWeight(value.trim());
+      if (weight === undefined) return false;
       out.push(["fontWeight", JSON.stringify(weight)]);
       return true;
     }

@@ -97,6 +97,40 @@ describe("React Native: a one-word text that grows to its line", () => {
     expect(styles.get("turned")!.entries).toEqual([["width", "83"]]);
   });
 
+  it("takes a share of the parent's width as the least width, at every width (TnT's 'Card Holder')", () => {
+    const placed = (width: string, ...more: RnEntry[]): RnStyle =>
+      style(["position", '"absolute"'], ["left", '"0.27%"'], ["width", width], ...more);
+    const styles = new Map([
+      ["card", style(["position", '"relative"'])],
+      ["holder", placed('"28.02%"')],
+      ["word", placed('"28.02%"')],
+      ["capped", placed('"28.02%"', ["minWidth", "40"])],
+    ]);
+    const nowrap: Decl[] = [
+      ["width", "28.02%"],
+      ["white-space", "nowrap"],
+    ];
+    const rules = new Map<string, Decl[]>([
+      ["holder", nowrap],
+      ["word", nowrap],
+      ["capped", nowrap],
+    ]);
+    const below = new Map<string, [number, RnEntry[]][]>();
+    const tree = box("card", [text("holder", "Card\u00a0Holder"), text("word", "Card"), text("capped", "Card Holder")]);
+    letWordsGrow(tree, { styles, below, rules, designWidth: 364 });
+    const share: RnEntry[] = [
+      ["position", '"absolute"'],
+      ["left", '"0.27%"'],
+      ["minWidth", '"28.02%"'],
+    ];
+    expect(styles.get("holder")!.entries).toEqual(share);
+    expect(styles.get("word")!.entries).toEqual(share);
+    // A share scales with its parent: no width again below the design's.
+    expect(below.size).toBe(0);
+    // A least width of its own beside the share: which is wider depends on the parent, so it is left.
+    expect(styles.get("capped")!.entries).toContainEqual(["width", '"28.02%"']);
+  });
+
   it("lets TnT's 'Chat' and e-mail address grow past their drawn 83 and 210 px", async () => {
     const design = loadDesign(readFixture("../real/tnt-website.file.json"));
     const frames = design.document.frames.filter((f) => ["437:239", "238:144"].includes(f.id));

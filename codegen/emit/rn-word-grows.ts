@@ -6,7 +6,9 @@
  *
  * Without a width the Text is never narrower than its word (a flex item's least size is its longest word), so the
  * drawn width becomes what the box starts from: the flex basis in a row, the least width in a column (its start
- * kept: a box of a set width is not stretched across its column, one without one would be).
+ * kept: a box of a set width is not stretched across its column, one without one would be). A width that is a share
+ * of the parent's (a text placed in a box that scales: TnT's "Card Holder", 28.02 %, read "Card Holde" / "r", half
+ * the card's text lost) is the least width as that share, at every width.
  */
 import type { Decl } from "../css/decl.js";
 import { TEXTY } from "./react-native-print.js";
@@ -43,14 +45,21 @@ function axisOf(parent: string | undefined, unit: GrowUnit): "row" | "column" | 
   return entryValue(unit.styles.get(parent)?.entries ?? [], "flexDirection") === '"row"' ? "row" : "column";
 }
 
+/** A width in px (`83`), or a share of the parent's (`"28.02%"`, an absolute text's in a box that scales). */
+const PX = /^[\d.]+$/;
+const SHARE = /^"[\d.]+%"$/;
+
 /** The text's own style with its drawn width as where its box starts from (undefined: left as it is). */
 function grown(style: RnStyle, axis: "row" | "column" | "placed", parent: RnStyle | undefined): RnEntry[] | undefined {
   const width = entryValue(style.entries, "width");
-  if (width === undefined || !/^[\d.]+$/.test(width)) return undefined;
+  if (width === undefined || !(PX.test(width) || SHARE.test(width))) return undefined;
   const rest = style.entries.filter(([k]) => k !== "width");
   if (axis === "row") return entryValue(rest, "flexBasis") !== undefined ? rest : [...rest, ["flexBasis", width]];
-  const least = Math.max(Number(width), Number(entryValue(rest, "minWidth") ?? 0));
-  const out: RnEntry[] = [...rest.filter(([k]) => k !== "minWidth"), ["minWidth", String(least)]];
+  const own = entryValue(rest, "minWidth");
+  // A share is the least width as it is (a least width of its own beside it: no telling which is wider, left).
+  if (SHARE.test(width) && own !== undefined && own !== "0") return undefined;
+  const least = SHARE.test(width) ? width : String(Math.max(Number(width), Number(own ?? 0)));
+  const out: RnEntry[] = [...rest.filter(([k]) => k !== "minWidth"), ["minWidth", least]];
   const stretched =
     axis === "column" && [undefined, '"stretch"'].includes(entryValue(parent?.entries ?? [], "alignItems"));
   if (stretched && entryValue(rest, "alignSelf") === undefined) out.push(["alignSelf", '"flex-start"']);
@@ -66,11 +75,15 @@ function grown(style: RnStyle, axis: "row" | "column" | "placed", parent: RnStyl
 function linesGrow(style: RnStyle, parentCls: string | undefined, unit: GrowUnit, cls: string): void {
   const parent = parentCls !== undefined ? unit.styles.get(parentCls) : undefined;
   const width = entryValue(style.entries, "width");
-  if (width === undefined || !/^[\d.]+$/.test(width)) return;
+  if (width === undefined || !(PX.test(width) || SHARE.test(width))) return;
   const least = entryValue(style.entries, "minWidth");
   // A least width in a row too (its flex basis would not keep the words together); its start kept in a column.
   const axis = entryValue(style.entries, "position") === '"absolute"' ? "placed" : axisOf(parentCls, unit);
-  style.entries = grown(style, axis === "column" ? "column" : "placed", parent) ?? style.entries;
+  const entries = grown(style, axis === "column" ? "column" : "placed", parent);
+  if (entries === undefined) return;
+  style.entries = entries;
+  // A share of the parent narrows with it: CSS keeps the line at every width, and so does the least share.
+  if (SHARE.test(width)) return;
   const list = unit.below.get(cls) ?? [];
   const back: RnEntry[] = [
     ["width", width],
