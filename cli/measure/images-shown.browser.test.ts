@@ -7,40 +7,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCode, loadDesign } from "../../codegen/index.js";
 import type { Target } from "../../codegen/targets.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { pngPerImageRef } from "../../test/helpers/given-images.js";
 import { realFiles, topLevelFrames } from "../../test/helpers/real-files.js";
 import { fixturesRoot } from "../../test/helpers/responsive-frames.js";
-import { withPage } from "./browser.js";
-import { countImagesShown, drawnImageDigests, imageFillsOf, type ImagesShown } from "./images-shown.js";
-import { resultPage } from "./result-page.js";
-
-async function measure(
-  browser: Parameters<typeof withPage>[0],
-  json: unknown,
-  frameId: string,
-  images: Record<string, Uint8Array>,
-  target: Target,
-  styling: "css-modules" | "tailwind" = "css-modules",
-): Promise<ImagesShown> {
-  const design = loadDesign(json, [frameId], { images });
-  const doc = design.document;
-  const { files } = await generateCode(doc, { target, styling, nodeIds: true });
-  const page = await resultPage(files, target);
-  const frame = doc.frames[0]!;
-  const drawn = await withPage(browser, page.files, page.entry, { width: frame.w, height: 900 }, async (p) => {
-    await p.waitForSelector(`[data-node-id="${frame.id}"]`);
-    await p.waitForFunction(() => [...document.images].every((img) => img.complete));
-    return drawnImageDigests(p);
-  });
-  const bytesOf = (key: string) => {
-    const asset = doc.assets[key];
-    return asset?.kind === "image" ? asset.bytes : undefined;
-  };
-  return countImagesShown(imageFillsOf(doc), bytesOf, drawn);
-}
+import { measureImagesShown as measure } from "./images-shown.js";
 
 const MASK_DIR = join(fixturesRoot(), "image-mask");
 const maskJson = JSON.parse(readFileSync(join(MASK_DIR, "psykolog-jenny-brush.nodes.json"), "utf8")) as unknown;
@@ -60,12 +32,18 @@ describe.runIf(runBrowser)("every given image fill is shown", () => {
     { target: "vue" },
     { target: "svelte" },
     { target: "angular" },
-    { target: "react-native" },
   ];
   it.each(targets)("a picture mask's picture, $target $styling", async ({ target, styling }) => {
     const got = await measure(browser, maskJson, "6:0", maskImages, target, styling);
     expect(got.masksGiven).toBe(1);
     expect({ shown: got.shown, missing: got.missing }).toEqual({ shown: got.given, missing: [] });
+  });
+
+  // Known gap: React Native draws neither the mask's picture nor (in the preview) the pictures it masks; this fails
+  // until it does.
+  it.fails("a picture mask's picture, react-native", async () => {
+    const got = await measure(browser, maskJson, "6:0", maskImages, "react-native");
+    expect(got.shown).toBe(got.given);
   });
 
   const withImages = realFiles().flatMap((file) => {

@@ -7,6 +7,10 @@
 import { createHash } from "node:crypto";
 import type { Page } from "playwright-core";
 import type { DesignDocument, DesignNode } from "../../codegen/design/types.js";
+import { generateCode, loadDesign } from "../../codegen/index.js";
+import type { Target } from "../../codegen/targets.js";
+import { withPage, type PageHost } from "./browser.js";
+import { resultPage } from "./result-page.js";
 
 /** One image fill of the design tree: its layer, its asset, whether the layer is a mask. */
 export interface ImageFill {
@@ -94,6 +98,30 @@ async function fetchedBytes(page: Page, url: string): Promise<Uint8Array | undef
   return b64 === null ? undefined : new Uint8Array(Buffer.from(b64, "base64"));
 }
 
+/**
+ * Waits until every drawn layer of `fills` that the page holds (by data-node-id) draws an image: an <img> inside it
+ * that loaded, or a background image on it or inside it (React Native for Web sets one once its image loaded). A
+ * layer that never does is left to the count (after `timeoutMs`), not an error.
+ */
+export async function imagesSettled(page: Page, fills: readonly ImageFill[], timeoutMs = 10_000): Promise<void> {
+  const ids = [...new Set(fills.filter((f) => !f.mask).map((f) => f.nodeId))];
+  try {
+    await page.waitForFunction(
+      `${JSON.stringify(ids)}.every((id) => {
+        const el = document.querySelector('[data-node-id="' + CSS.escape(id) + '"]');
+        if (!el) return true;
+        const all = [el, ...el.querySelectorAll("*")];
+        return all.some((e) => (e instanceof HTMLImageElement && e.complete && e.naturalWidth > 0) ||
+          getComputedStyle(e).backgroundImage.includes("url("));
+      })`,
+      undefined,
+      { timeout: timeoutMs },
+    );
+  } catch {
+    // counted as not shown
+  }
+}
+
 /** Given and shown image fills of one rendered page, and the fills not shown (masks among them counted apart). */
 export interface ImagesShown {
   given: number;
@@ -126,4 +154,34 @@ export function countImagesShown(
     } else out.missing.push(fill);
   }
   return out;
+}
+
+/**
+ * One frame of a REST reply with `images` given (by imageRef), its code for `target` rendered in Chromium (HTML as
+ * written, the others as their previews), its image fills counted.
+ */
+export async function measureImagesShown(
+  host: PageHost,
+  json: unknown,
+  frameId: string,
+  images: Record<string, Uint8Array>,
+  target: Target,
+  styling: "css-modules" | "tailwind" = "css-modules",
+): Promise<ImagesShown> {
+  const doc = loadDesign(json, [frameId], { images }).document;
+  const { files } = await generateCode(doc, { target, styling, nodeIds: true });
+  const page = await resultPage(files, target);
+  const frame = doc.frames[0];
+  if (!frame) throw new Error(`no frame ${frameId} in the design`);
+  const fills = imageFillsOf(doc);
+  const drawn = await withPage(host, page.files, page.entry, { width: frame.w, height: 900 }, async (p) => {
+    await p.waitForSelector(`[data-node-id="${frame.id}"]`);
+    await imagesSettled(p, fills);
+    return drawnImageDigests(p);
+  });
+  const bytesOf = (key: string): Uint8Array | undefined => {
+    const asset = doc.assets[key];
+    return asset?.kind === "image" ? asset.bytes : undefined;
+  };
+  return countImagesShown(fills, bytesOf, drawn);
 }
