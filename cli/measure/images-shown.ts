@@ -99,16 +99,17 @@ async function fetchedBytes(page: Page, url: string): Promise<Uint8Array | undef
 }
 
 /**
- * Waits until every drawn layer of `fills` that the page holds (by data-node-id) draws an image: an <img> inside it
- * that loaded, or a background image on it or inside it (React Native for Web sets one once its image loaded). A
- * layer that never does is left to the count (after `timeoutMs`), not an error.
+ * Waits until every drawn layer of `fills` that the page holds (by data-node-id, or React Native's testID) draws an
+ * image: an <img> inside it that loaded, or a background image on it or inside it (React Native for Web sets one once
+ * its image loaded). A layer that never does is left to the count (after `timeoutMs`), not an error.
  */
 export async function imagesSettled(page: Page, fills: readonly ImageFill[], timeoutMs = 10_000): Promise<void> {
   const ids = [...new Set(fills.filter((f) => !f.mask).map((f) => f.nodeId))];
   try {
     await page.waitForFunction(
       `${JSON.stringify(ids)}.every((id) => {
-        const el = document.querySelector('[data-node-id="' + CSS.escape(id) + '"]');
+        const q = CSS.escape(id);
+        const el = document.querySelector('[data-node-id="' + q + '"], [data-testid="' + q + '"]');
         if (!el) return true;
         const all = [el, ...el.querySelectorAll("*")];
         return all.some((e) => (e instanceof HTMLImageElement && e.complete && e.naturalWidth > 0) ||
