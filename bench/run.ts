@@ -55,6 +55,8 @@
  *   BENCH_ONLY=backdrops npm run bench  issue 69: every real, sample and corpus frame, with image fills as placeholders
  *     and as photos: texts seen whole at the design width that are covered or illegible at 390, 768 or 1920
  *     (bench/backdrops.ts)
+ *   BENCH_ONLY=images-shown npm run bench  issue 72: every given image fill shown, masks included, per target, on every
+ *     real file's most-imaged frame and the image-filled mask (bench/images-shown.ts)
  *   BENCH_ONLY=breakpoints npm run bench  issue 70: the real pages drawn at several widths made one page, at each drawn
  *     width against its frame, at 390/768/1024, their size, and a pair's time against one frame (bench/breakpoints.ts)
  *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
@@ -97,6 +99,7 @@ import { enginesSection } from "./engines.js";
 import { layoutCheckSection } from "./layout-check.js";
 import { contractSection } from "./contract.js";
 import { backdropsSection } from "./backdrops.js";
+import { imagesShownSection } from "./images-shown.js";
 import { breakpointsSection } from "./breakpoints.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
@@ -172,6 +175,7 @@ const SECTIONS = [
   "layout-check",
   "contract",
   "backdrops",
+  "images-shown",
   "breakpoints",
   "fonts",
   "layers",
@@ -260,6 +264,7 @@ async function main(): Promise<void> {
     "layout-check": () => layoutCheckSection(results),
     contract: () => contractSection(results),
     backdrops: () => backdropsSection(results),
+    "images-shown": () => imagesShownSection(results),
     breakpoints: () => breakpointsSection(results),
     fonts: () => fontsSection(results),
     layers: () => layersSection(results),

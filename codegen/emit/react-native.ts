@@ -194,6 +194,16 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
     if (unit.textOf.has(cls))
       lines.push(`  ${cls}Text: {`, ...entriesText(style.entries.filter(([k]) => TEXT_KEYS.has(k))), "  },");
   }
+  // A mask's picture (CSS mask-image) has no React Native style: the masked layers keep its outline (rn-clip.ts).
+  if (dropped.delete("mask") && dropped.delete("-webkit-mask"))
+    problems.push({
+      severity: "info",
+      code: "mask",
+      file: path,
+      message:
+        "React Native has no mask image: a mask's picture (its alpha or luminance) is not drawn, the layers it " +
+        "masks are clipped to its outline",
+    });
   if (dropped.size > 0)
     problems.push({
       severity: "info",

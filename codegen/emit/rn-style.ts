@@ -6,6 +6,7 @@
 import type { Decl } from "./css.js";
 import { fluidExpression } from "./rn-fluid.js";
 import { fluidSides } from "./rn-fluid-sides.js";
+import { clipEntries } from "./rn-clip.js";
 
 /** A style entry: its key and its value as TypeScript (`16`, `"row"`). */
 export type RnEntry = [key: string, value: string];
@@ -435,6 +436,8 @@ function declEntries(
       if (!NUMBER.test(value.trim())) return false;
       out.push([prop === "z-index" ? "zIndex" : prop === "opacity" ? "opacity" : camel(prop), value.trim()]);
       return true;
+    case "clip-path":
+      return clipEntries(value, out);
     case "overflow":
     case "overflow-x":
     case "overflow-y":

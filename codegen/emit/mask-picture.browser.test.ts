@@ -1,0 +1,112 @@
+/**
+ * Issue 72: a mask whose own fill is a picture (a vector filled with an image, `isMask`, alpha) draws its picture as
+ * the mask in every target's rendered preview: the masked layers show where the picture is opaque and not where it
+ * is transparent, and no note says the picture is missing.
+ */
+import { describe, expect, it } from "vitest";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
+import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
+import { pngFromRows } from "../../test/openai-server/png.js";
+import { generateCode, loadDesign } from "../index.js";
+import type { Target } from "../targets.js";
+
+const GREEN: Rgb = [0, 170, 0];
+const WHITE: Rgb = [255, 255, 255];
+
+/** A `width`×`height` RGBA PNG whose pixel (x, y) is `at(x, y)`. */
+function rgbaPng(width: number, height: number, at: (x: number, y: number) => [...Rgb, number]): Uint8Array {
+  const raw = new Uint8Array((1 + width * 4) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set(at(x, y), y * (1 + width * 4) + 1 + x * 4);
+  return new Uint8Array(pngFromRows(width, height, 4, raw));
+}
+
+const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+/** The mask's picture: 20×20, opaque in its left half, transparent in its right half (stretched over 100 px). */
+const BRUSH = rgbaPng(20, 20, (x) => [0, 0, 0, x < 10 ? 255 : 0]);
+const PHOTO = rgbaPng(20, 20, () => [...GREEN, 255]);
+
+const DESIGN = {
+  document: {
+    id: "1:1",
+    name: "Masks",
+    type: "FRAME",
+    absoluteBoundingBox: box(0, 0, 240, 120),
+    fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
+    children: [
+      {
+        id: "2:1",
+        name: "Mask group",
+        type: "GROUP",
+        absoluteBoundingBox: box(10, 10, 100, 100),
+        children: [
+          {
+            id: "2:2",
+            name: "Brush",
+            type: "VECTOR",
+            isMask: true,
+            maskType: "ALPHA",
+            absoluteBoundingBox: box(10, 10, 100, 100),
+            fills: [{ type: "IMAGE", imageRef: "brush", scaleMode: "STRETCH" }],
+          },
+          {
+            id: "2:3",
+            name: "Photo",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(10, 10, 100, 100),
+            fills: [{ type: "IMAGE", imageRef: "photo", scaleMode: "FILL" }],
+          },
+        ],
+      },
+    ],
+  },
+};
+
+const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean =>
+  actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
+
+describe.runIf(runBrowser)("a picture mask draws its picture, in every target", () => {
+  const browser = useBrowser();
+  const targets: { target: Target; styling: "css-modules" | "tailwind" }[] = [
+    { target: "html", styling: "css-modules" },
+    { target: "react", styling: "css-modules" },
+    { target: "react", styling: "tailwind" },
+    { target: "vue", styling: "css-modules" },
+    { target: "svelte", styling: "css-modules" },
+    { target: "angular", styling: "css-modules" },
+  ];
+  /** The colours where the mask's picture is opaque and where it is transparent, and the problems. */
+  async function render(target: Target, styling: "css-modules" | "tailwind") {
+    const design = loadDesign(DESIGN, [], { images: { brush: BRUSH, photo: PHOTO } });
+    const { files, problems } = await generateCode(design.document, { target, styling, nodeIds: true });
+    const page = await resultPage(files, target);
+    const got = await withPage(browser, page.files, page.entry, { width: 240, height: 120 }, async (p) => {
+      await p.waitForSelector('[data-node-id="2:3"]');
+      const root = await p.locator('[data-node-id="1:1"]').boundingBox();
+      if (!root) throw new Error("the frame is not drawn");
+      const at = (x: number, y: number): [number, number] => [Math.round(root.x + x), Math.round(root.y + y)];
+      const shot = await p.screenshot({ clip: { x: 0, y: 0, width: 240, height: 120 } });
+      const reader = await p.context().newPage();
+      try {
+        return await screenshotColours(reader, shot, [at(30, 60), at(90, 60)]);
+      } finally {
+        await reader.close();
+      }
+    });
+    return { got, problems };
+  }
+  it.each(targets)("$target + $styling", async ({ target, styling }) => {
+    const { got, problems } = await render(target, styling);
+    // Given its bytes, the picture masks: no note says it masks as its outline.
+    expect(problems.filter((p) => p.code === "mask" && /picture/.test(p.message))).toEqual([]);
+    expect(near(got[0]!, GREEN), `opaque part ${got[0]}`).toBe(true);
+    expect(near(got[1]!, WHITE), `transparent part ${got[1]}`).toBe(true);
+  });
+  // Known gap: React Native has no mask image; the masked layers are clipped to the mask's box (rn-clip.ts), so the
+  // picture's transparent part still shows them. This fails until React Native draws the picture.
+  it.fails("react-native", async () => {
+    const { got } = await render("react-native", "css-modules");
+    expect(near(got[1]!, WHITE), `transparent part ${got[1]}`).toBe(true);
+  });
+});
