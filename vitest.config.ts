@@ -28,8 +28,9 @@ function testFiles(dir: string): string[] {
  * Files that must start from fresh modules: they replace modules or globals (vi.mock, vi.stubGlobal…), or say so
  * with a `vitest: isolate` comment (they count a module's own state). The others share one module graph per
  * worker, each module imported once (isolate: false): TypeScript, prettier, the codegen and playwright-core load
- * once per worker instead of once per file. Browser tests share it too: each launches, and closes, its own
- * Chromium in its describe block's hooks (test/helpers/browser.ts), so nothing of a browser outlives its file.
+ * once per worker instead of once per file. Browser tests share it too: each connects to the run's Chromium in its
+ * describe block's hooks (test/helpers/browser.ts) and its contexts close when it disconnects, so nothing of a
+ * browser outlives its file.
  */
 const ISOLATE = /vitest: isolate|vi\.(mock|doMock|stubGlobal|stubEnv|resetModules)\(/;
 const isolated = ROOMS.flatMap(testFiles).filter((file) => ISOLATE.test(readFileSync(file, "utf8")));

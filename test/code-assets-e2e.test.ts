@@ -6,7 +6,6 @@
  * live preview shows the photo, and no problem asks the user for a REST export option. Screenshots go to
  * test-artifacts/code-assets/.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
@@ -15,7 +14,7 @@ import { inRecord } from "../codegen/project/record.js";
 import { exportRoot, planAssets } from "../plugin/export/asset-plan.js";
 import { fixtureImages, simFromFixture } from "./figma-sim/node.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-assets");
 const LOGIN = "figmasharp-login.file.json";
@@ -38,7 +37,7 @@ async function download(page: Page, ui: Frame): Promise<Record<string, Uint8Arra
     page.waitForEvent("download"),
     ui.locator("button", { hasText: "Download .zip" }).click(),
   ]);
-  return unzipSync(new Uint8Array(readFileSync(await file.path())));
+  return unzipSync(new Uint8Array(await downloadedBytes(file)));
 }
 
 const problemsText = async (ui: Frame): Promise<string> => {

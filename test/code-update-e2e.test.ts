@@ -16,7 +16,7 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { changedSelfieReply, SELFIE_FIXTURE, SELFIE_FRAME } from "./helpers/changed-design.js";
 import { panelScreenshot, ROOT, waitForFinalCode, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-update");
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
@@ -34,7 +34,7 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
 /** A download the panel starts by clicking `button`, as bytes. */
 async function downloaded(page: Page, ui: Frame, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: button }).click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
 }
 
 const dirs: string[] = [];

@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest";
 import Ajv07Module from "ajv";
 import { COMPONENTS_DATA } from "../contract/components.js";
 import { ROOT, panelScreenshot, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "components");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -282,7 +282,7 @@ describe.runIf(runBrowser)("Settings → Components at 420×600", { timeout: 180
             ui.getByRole("button", { name: "Export JSON" }).click(),
           ]);
           expect(download.suggestedFilename()).toBe("components.json");
-          const exported = readFileSync(await download.path(), "utf8");
+          const exported = (await downloadedBytes(download)).toString("utf8");
           const file = JSON.parse(exported) as { components: { import: { name: string } }[] };
           expect(validMappingFile(file), JSON.stringify(validMappingFile.errors)).toBe(true);
           expect(file.components.map((m) => m.import.name)).toEqual(["HomeIndicator", "ListItem"]);

@@ -6,7 +6,6 @@
  * session. At the quota a new result is refused, held, and saved once the user has freed space.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
@@ -14,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../contract/limits.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { imageRecord, png } from "./helpers/canvas-file.js";
-import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const LOGIN = "figmasharp-login.file.json";
 const FRAME = { id: "101:3", name: "Log-In Page" };
@@ -401,7 +400,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
           page.waitForEvent("download"),
           ui.getByRole("button", { name: "Export first" }).click(),
         ]);
-        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        const zip = unzipSync(new Uint8Array(await downloadedBytes(download)));
         const index = JSON.parse(strFromU8(zip["index.json"]!)) as { entries: { id: string; path: string }[] };
         expect(index.entries.map((e) => e.id)).toEqual(["analysis-old-2", "analysis-old-1", "analysis-old-0"]);
         expect(strFromU8(zip[index.entries[2]!.path]!)).toContain("# Analysis of Log-In Page");

@@ -6,7 +6,7 @@
  * by keyboard, at Figma's default panel size. Screenshots go to test-artifacts/plugin/ and
  * test-artifacts/ui-controls/.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, waitForFinalCode, withPluginPage } from "./harness/plugin-page.js";
 import { controlsUnderToasts } from "./helpers/toast-cover.js";
-import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 import { REACT_PREVIEW_CSP } from "../codegen/preview/react-preview.js";
 
@@ -107,7 +107,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
           page.waitForEvent("download"),
           ui.locator("button", { hasText: "Download .zip" }).click(),
         ]);
-        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        const zip = unzipSync(new Uint8Array(await downloadedBytes(download)));
         const paths = Object.keys(zip).sort();
         expect(paths).toEqual(
           expect.arrayContaining([
@@ -189,7 +189,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
           page.waitForEvent("download"),
           ui.locator("button", { hasText: "Download .zip" }).click(),
         ]);
-        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        const zip = unzipSync(new Uint8Array(await downloadedBytes(download)));
         expect(Object.keys(zip)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
         expect(new TextDecoder().decode(zip["index.html"])).toContain("Place your face in the frame");
         // The download's toast is shown, over no control (it covered "Add a key in Settings").

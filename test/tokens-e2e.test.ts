@@ -4,13 +4,13 @@
  * Generate → the export carries the variables → src/tokens.css in the file list and the zip, the CSS module
  * uses var(--…), and the preview draws the tokens' colours. Screenshot at 420×600 in test-artifacts/tokens/.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { loginVariables, loginWithBindings } from "./helpers/token-fixtures.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { downloadedBytes, runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "tokens");
 
@@ -42,7 +42,7 @@ describe.runIf(runBrowser)("tokens in the plugin", { timeout: 180_000 }, () => {
           page.waitForEvent("download"),
           ui.locator("button", { hasText: "Download .zip" }).click(),
         ]);
-        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        const zip = unzipSync(new Uint8Array(await downloadedBytes(download)));
         const text = (path: string): string => new TextDecoder().decode(zip[path]);
         expect(text("src/tokens.css")).toMatch(/:root \{[\s\S]*--color-brand-primary: var\(--palette-red-500\);/);
         expect(text("src/tokens.css")).toContain('[data-theme="dark"] {');

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LayerNode } from "../../contract/layers.js";
 import { useBrowser, runBrowser } from "../../test/helpers/browser.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import { tempDirs } from "../../test/helpers/temp-dirs.js";
 import { visibleNodes, type RestNode } from "../../codegen/fidelity/index.js";
@@ -153,7 +154,7 @@ describe.runIf(runBrowser)("figment layers: the round trip of a real design", ()
     const file = JSON.parse(readFileSync(design, "utf8")) as { document: RestNode };
     const frame = file.document.children![0]!.children![0]!;
     const dir2 = join(dir, "code", "index.html");
-    const browser = await (await import("../measure/browser.js")).launchChromium();
+    const browser = await connectChromium();
     try {
       const [page] = await readPage(browser, dir2, [375]);
       const doc = page!.document;

@@ -4,7 +4,14 @@
  * Pages are served from memory under a fake origin; every other request is aborted (no network).
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type LaunchOptions,
+  type Page,
+  type Route,
+} from "playwright-core";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
 
@@ -76,6 +83,11 @@ export function chromiumAvailable(): boolean {
  * Chromium treats that as a public → loopback request and refuses it (Local Network Access) unless told not to.
  */
 export async function launchChromium(options: { localModelServer?: boolean } = {}): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions(options));
+}
+
+/** What launchChromium starts Chromium with (the tests' shared browser server starts it the same way). */
+export function chromiumLaunchOptions(options: { localModelServer?: boolean } = {}): LaunchOptions {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -86,7 +98,7 @@ export async function launchChromium(options: { localModelServer?: boolean } = {
   // One --disable-features switch: Chromium reads only the last one given.
   const disabled = options.localModelServer ? [...DISABLED_FEATURES, ...LOCAL_SERVER_FEATURES] : DISABLED_FEATURES;
   const args = [...CHROMIUM_ARGS, `--disable-features=${disabled.join(",")}`];
-  return chromium.launch({ executablePath, headless: true, args });
+  return { executablePath, headless: true, args };
 }
 
 /** Text types served to the page; images and fonts come from the asset table the emitters use. */

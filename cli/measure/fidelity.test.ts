@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SourceFile } from "../../codegen/types.js";
-import { chromiumAvailable, chromiumPath, launchChromium, withPage } from "./browser.js";
+import { chromiumAvailable, chromiumPath, withPage } from "./browser.js";
 import { iou, matchedChars, measureFidelity, visibleNodes, type RestNode } from "./fidelity.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 
 /**
  * A tiny synthetic REST frame. Frame 1:1 sits at (100, 200) in page space, 400×300, vertical auto layout,
@@ -213,7 +214,7 @@ if (!haveChromium && !CI) {
 describe.skipIf(!haveChromium && !CI)("measureFidelity in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { generateCode, loadDesign } from "../../codegen/index.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { captureIo, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { parseCliArgs } from "../common/args.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "./browser.js";
+import { chromiumAvailable, chromiumPath } from "./browser.js";
 import type { RestNode } from "./fidelity.js";
 import { designTexts, measureFrame } from "./responsive-page.js";
 import {
@@ -23,6 +23,7 @@ import {
 import type { DesignFacts, DesignText } from "../../codegen/fidelity/design-text.js";
 import type { TextProbe } from "../../codegen/fidelity/text-probe.js";
 import { run } from "../run.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 const sample = (
@@ -264,7 +265,7 @@ body { margin: 0; font: 16px/20px sans-serif; }
 describe.skipIf(!haveChromium && !CI)("responsive figures in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/measure/browser.js";
+import { chromiumAvailable } from "../../cli/measure/browser.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";
@@ -17,6 +17,7 @@ import { generateCode, loadDesign } from "../index.js";
 import type { SourceFile } from "../types.js";
 import { buildSrcdoc, previewPages } from "./html-page.js";
 import { buildReactPreview, REACT_PREVIEW_SANDBOX } from "./react-preview.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "assets");
@@ -166,7 +167,7 @@ async function checkPixels(page: Page, frame: Frame, label: string): Promise<voi
 
 describe.skipIf(!runBrowser)("real pictures and icons in the previews", () => {
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

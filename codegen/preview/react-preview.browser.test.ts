@@ -8,7 +8,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Frame } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/measure/browser.js";
+import { chromiumAvailable } from "../../cli/measure/browser.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";
 import { projectFiles } from "../scaffold/project-files.js";
@@ -145,7 +146,7 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     });
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 /**
- * One headless Chromium per test file (cli/measure/browser.ts's launchChromium, with its flags), a fresh context per
- * test (withPage and withPluginPage open and close one), closed after the file's last test.
+ * The run's one headless Chromium (test/helpers/chromium-server.ts: launched once by the global setup with
+ * cli/measure/browser.ts's flags), connected to per test file, a fresh context per test (withPage and withPluginPage
+ * open and close one), disconnected after the file's last test.
  *
  *   describe.runIf(runBrowser)("…", () => {
  *     const browser = useBrowser();
@@ -10,33 +11,32 @@
  * A file that renders many pages (the fidelity and responsive measurements) opens them in one context instead
  * (usePageContext): a fresh page per render, without starting a context and its renderer process each time.
  */
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Download } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { chromiumAvailable, launchChromium, newPageContext } from "../../cli/measure/browser.js";
+import { chromiumAvailable, newPageContext } from "../../cli/measure/browser.js";
+import { connectChromium, type SharedChromiumOptions } from "./chromium-server.js";
 
 /** Browser tests run where Chromium is installed, and always in CI (there a missing browser must fail). */
 export const runBrowser: boolean = chromiumAvailable() || process.env["CI"] !== undefined;
 
-export interface BrowserOptions {
-  /** Pages on the in-memory origin may reach a test server on 127.0.0.1 (the OpenAI-wire server). */
-  localModelServer?: boolean;
-}
+export type BrowserOptions = SharedChromiumOptions;
 
 /**
- * Registers, in the calling describe block, a beforeAll that launches Chromium and an afterAll that closes it, and
- * returns the browser. It is a stand-in that forwards to the launched browser, so that tests keep passing `browser`
- * by value although it only exists once beforeAll has run; using it outside a test or hook throws.
+ * Registers, in the calling describe block, a beforeAll that connects to the run's Chromium and an afterAll that
+ * disconnects (closing the contexts the block left open), and returns the browser. It is a stand-in that forwards to
+ * the connected browser, so that tests keep passing `browser` by value although it only exists once beforeAll has
+ * run; using it outside a test or hook throws.
  */
 export function useBrowser(options: BrowserOptions = {}): Browser {
-  let launched: Browser | undefined;
+  let connected: Browser | undefined;
   beforeAll(async () => {
-    launched = await launchChromium(options);
+    connected = await connectChromium(options);
   });
   afterAll(async () => {
-    await launched?.close();
-    launched = undefined;
+    await connected?.close();
+    connected = undefined;
   });
-  return forwarding("useBrowser", () => launched);
+  return forwarding("useBrowser", () => connected);
 }
 
 /**
@@ -65,4 +65,15 @@ function forwarding<T extends object>(name: string, current: () => T | undefined
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * A download's bytes. Read through the connection (Download.path() does not exist on a browser connected to, as the
+ * run's shared Chromium is).
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
 }

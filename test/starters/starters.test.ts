@@ -183,15 +183,29 @@ const installs = new Map(
   }),
 );
 
+/**
+ * The starters whose install asks the registry whether its cached package data is current: the first of each kind
+ * (react, vue, svelte, nextjs, angular, expo), so that a release that breaks a kind's projects fails here as it would
+ * for a user. The others of the kind install `--prefer-offline`: from npm's cache where it holds the package (as a
+ * user's second project would), not asking again about each of some hundreds of packages.
+ */
+function freshInstalls(starters: readonly Starter[]): Set<string> {
+  const firsts = new Map<string, string>();
+  for (const { name } of starters) if (!firsts.has(name.split("-")[0]!)) firsts.set(name.split("-")[0]!, name);
+  return new Set(firsts.values());
+}
+const FRESH = freshInstalls(STARTERS);
+
 /** `npm install` in `dir`, from a hard-linked copy of `from`'s node_modules when given. */
-async function install(dir: string, from: string | undefined): Promise<Ran> {
+async function install(dir: string, from: string | undefined, fresh: boolean): Promise<Ran> {
   if (from !== undefined) {
     const copied = await run("cp", ["-al", join(from, "node_modules"), join(dir, "node_modules")], dir);
     if (copied.code !== 0) return copied;
     // npm rewrites its hidden lockfile in place, which would write through the link into the other project's.
     rmSync(join(dir, "node_modules/.package-lock.json"), { force: true });
   }
-  return run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+  const offline = fresh ? [] : ["--prefer-offline"];
+  return run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...offline], dir);
 }
 
 /**
@@ -216,6 +230,12 @@ async function clickThrough(page: Page, home: string, flow: { path: string; show
   await page.getByText(flow.shows).first().waitFor({ state: "visible" });
   expect(pathname()).toBe(flow.path);
 }
+
+describe("the starters' installs", () => {
+  it("ask the registry afresh for the first project of each kind, the others start from npm's cache", () => {
+    expect([...FRESH]).toEqual(["react-home", "vue-home", "svelte-home", "nextjs-home", "angular-home", "expo-login"]);
+  });
+});
 
 describe.runIf(RUN)("starter projects install and build as downloaded", { concurrent: true }, () => {
   const browser = useBrowser();
@@ -259,7 +279,11 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
       const from = starter.installFrom;
       if (from !== undefined) expect(await installs.get(from)!.done, `${from}'s install failed`).toBe(true);
       await slots(async () => {
-        const installed = await install(dir, from === undefined ? undefined : join(root, from));
+        const installed = await install(
+          dir,
+          from === undefined ? undefined : join(root, from),
+          FRESH.has(starter.name),
+        );
         installs.get(starter.name)!.settle(installed.code === 0);
         expect(installed.code, `npm install failed:\n${tail(installed)}`).toBe(0);
         const built = await run("npm", ["run", "build"], dir);

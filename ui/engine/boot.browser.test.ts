@@ -7,8 +7,9 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../../cli/measure/browser.js";
+import { chromiumAvailable, withPage } from "../../cli/measure/browser.js";
 import { BOOTSTRAP_SOURCE } from "./boot.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("boot.browser: Chromium not found and CI unset; skipping the browser tests");
@@ -71,7 +72,7 @@ const run = (frame: Frame, payload: string): Promise<Outcome> =>
 describe.runIf(runBrowser)("the worker bootstrap", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,8 @@
 import { build } from "esbuild";
 import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../../cli/measure/browser.js";
+import { chromiumAvailable, withPage } from "../../cli/measure/browser.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
@@ -63,7 +64,7 @@ describe.runIf(runBrowser)("image conversions in the browser", () => {
   let browser: Browser;
   let script = "";
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
     script = await bundle();
   });
   afterAll(async () => {

@@ -9,7 +9,8 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../../cli/measure/browser.js";
+import { chromiumAvailable, withPage } from "../../cli/measure/browser.js";
+import { connectChromium } from "../../test/helpers/chromium-server.js";
 import { ROOT } from "../../test/harness/plugin-page.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
@@ -75,7 +76,7 @@ async function inPage<T>(browser: Browser, fn: (page: Page, packed: string) => P
 describe.runIf(runBrowser)("the search worker in Chromium", { timeout: 30_000 }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();
