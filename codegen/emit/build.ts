@@ -470,8 +470,13 @@ function buildNode(
     ]),
     ...(ctx.tokens?.attrs(node) ?? []),
   ];
+  // A button or link without words (an icon's) is named by its layer.
+  if ((semantics.tag === "button" || semantics.tag === "a") && !svg && !holdsText(node) && !named(attrs))
+    attrs.push(["aria-label", node.name.trim() || semantics.tag]);
   const anchor = ctx.links?.anchorFor(node.id);
   if (anchor !== undefined) attrs.push(["id", anchor]);
+  // A frame that scrolls its content is reached by the keyboard, which scrolls it (axe: scrollable-region-focusable).
+  if (!flags.root && ctx.scrolling?.(node.id)?.overflow) attrs.push(["tabindex", "0"]);
   const morph = ctx.morph?.(node.id);
   if (morph !== undefined) attrs.push(["data-morph", morph]);
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
@@ -500,8 +505,10 @@ function buildNode(
       wrappedUse(element, link, ctx.sheet, base, ctx.classBase({ ...node, name: `${node.name} fill` }, "fill")),
     );
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
+  if (semantics.tag === "nav") element.layerName = node.name;
 
   if (node.kind === "text" && node.text) {
+    element.textType = { size: node.text.style.size, weight: node.text.style.weight };
     element.children = textChildren(node, ctx, flags.unitWidth);
     if (cls) variantStates(node, cls, ctx);
     return wrapVisibility(element);
@@ -540,8 +547,15 @@ function builtChildren(
   const focus = ctx.states?.holdsFocus;
   if (focus && node.children?.some((c) => focus.has(c.id))) focus.add(node.id);
   for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
-    built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
+    built.splice(Math.min(index, built.length), 0, shownInState(unidentified(buildNode(child, from, ctx, childFlags))));
   return built;
+}
+
+/** A layer only a state shows (a hover's): hidden otherwise, it has no place in the page's outline (outline.ts). */
+function shownInState(vnode: VNode | undefined): VNode | undefined {
+  if (vnode?.type === "if") shownInState(vnode.child);
+  if (vnode?.type === "element") vnode.shownInState = true;
+  return vnode;
 }
 
 /**
@@ -588,8 +602,8 @@ function pressedAttrs(states: StatePlan): [string, string][] {
   ];
 }
 
-/** Out of sight, still the keyboard's (Tab, Space); the label shows its focus. */
-const VISUALLY_HIDDEN: Decl[] = [
+/** Out of sight, still the keyboard's (Tab, Space) and assistive technology's; the label shows its focus. */
+export const VISUALLY_HIDDEN: Decl[] = [
   ["position", "absolute"],
   ["width", "1px"],
   ["height", "1px"],
@@ -607,8 +621,17 @@ function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNo
   ctx.sheet.addPseudo(cls, ":has(> input:focus-visible)", [["outline", "auto"]]);
   const input: ElementNode = { type: "element", tag: "input", attrs: [["type", "checkbox"]], children: [] };
   if (inputCls) input.cls = inputCls;
+  // A toggle without words of its own (a switch, a radio's dot) is named by its layer.
+  if (!holdsText(node)) input.attrs.push(["aria-label", node.name.trim() || "Toggle"]);
   return input;
 }
+
+const named = (attrs: readonly [string, AttrValue][]): boolean => attrs.some(([k]) => k === "aria-label");
+
+/** Whether a layer draws words: a text of its own, or one inside it. */
+const holdsText = (node: DesignNode): boolean =>
+  !node.hidden &&
+  (node.kind === "text" ? (node.text?.chars.trim() ?? "") !== "" : (node.children ?? []).some(holdsText));
 
 /** `node`'s hover and press variants as its element's states, once its layers are built (their classes known). */
 function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
