@@ -38,7 +38,7 @@ describe.runIf(runBrowser)("axe-core on every real frame, every target (issue 72
   const pages = usePageContext(browser);
   const documents = realDocuments();
 
-  it("checks the frames the fixtures hold, and finds what axe finds (a skipped level, a page without an h1)", async () => {
+  it("checks the real frames, and finds what axe finds (a skipped level, a page without an h1)", async () => {
     expect(documents.length).toBeGreaterThan(100);
     const html = '<!doctype html><html lang="en"><title>t</title><main><h2>A</h2><h4>B</h4></main></html>';
     const found = await withPage(pages, [{ path: "index.html", content: html }], "index.html", VIEWPORT, axeViolations);

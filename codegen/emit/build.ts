@@ -470,19 +470,14 @@ function buildNode(
     ]),
     ...(ctx.tokens?.attrs(node) ?? []),
   ];
-  // A button or link without words (an icon's) is named by its layer.
-  if ((semantics.tag === "button" || semantics.tag === "a") && !svg && !holdsText(node) && !named(attrs))
-    attrs.push(["aria-label", node.name.trim() || semantics.tag]);
   const anchor = ctx.links?.anchorFor(node.id);
   if (anchor !== undefined) attrs.push(["id", anchor]);
-  // A frame that scrolls its content is reached by the keyboard, which scrolls it (axe: scrollable-region-focusable).
-  if (!flags.root && ctx.scrolling?.(node.id)?.overflow) attrs.push(["tabindex", "0"]);
   const morph = ctx.morph?.(node.id);
   if (morph !== undefined) attrs.push(["data-morph", morph]);
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
   if (mark !== undefined) attrs.push(["data-figment-component", mark]);
   // Its optional fields set one by one (a spread of a conditional object each was a temporary object per field).
-  const element: ElementNode = { type: "element", tag: semantics.tag, attrs, children: [] };
+  const element = accessible({ type: "element", tag: semantics.tag, attrs, children: [] }, node, ctx, flags, svg);
   if (cls) element.cls = cls;
   if (flags.componentRoot) element.mergeClassNameProp = true;
   // A wrapper that layout inference added stands for no layer.
@@ -505,10 +500,8 @@ function buildNode(
       wrappedUse(element, link, ctx.sheet, base, ctx.classBase({ ...node, name: `${node.name} fill` }, "fill")),
     );
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
-  if (semantics.tag === "nav") element.layerName = node.name;
 
   if (node.kind === "text" && node.text) {
-    element.textType = { size: node.text.style.size, weight: node.text.style.weight };
     element.children = textChildren(node, ctx, flags.unitWidth);
     if (cls) variantStates(node, cls, ctx);
     return wrapVisibility(element);
@@ -624,6 +617,28 @@ function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNo
   // A toggle without words of its own (a switch, a radio's dot) is named by its layer.
   if (!holdsText(node)) input.attrs.push(["aria-label", node.name.trim() || "Toggle"]);
   return input;
+}
+
+/**
+ * What assistive technology reads of an element beyond its tag (issue 72): a button or link without words (an icon's)
+ * named by its layer; a frame that scrolls its content reached by the keyboard, which scrolls it; a text's type and
+ * a navigation's name, for the page's outline (outline.ts).
+ */
+function accessible(
+  element: ElementNode,
+  node: DesignNode,
+  ctx: BuildContext,
+  flags: Flags,
+  svg: unknown,
+): ElementNode {
+  const tag = element.tag;
+  if ((tag === "button" || tag === "a") && svg === undefined && !holdsText(node) && !named(element.attrs))
+    element.attrs.push(["aria-label", node.name.trim() || tag]);
+  if (!flags.root && ctx.scrolling?.(node.id)?.overflow) element.attrs.push(["tabindex", "0"]);
+  if (tag === "nav") element.layerName = node.name;
+  if (node.kind === "text" && node.text)
+    element.textType = { size: node.text.style.size, weight: node.text.style.weight };
+  return element;
 }
 
 const named = (attrs: readonly [string, AttrValue][]): boolean => attrs.some(([k]) => k === "aria-label");
