@@ -122,6 +122,17 @@ describe("outlinePages", () => {
     expect(footer.attrs).toEqual([["aria-label", "Menu 2"]]);
   });
 
+  it("makes a plain button around a component file's button its wrapper, not a second button", () => {
+    const icon = box("button", [text("span", "Go")], { attrs: [["type", "button"]] });
+    const components = new Map<string, VNode>([["IconButton", icon]]);
+    const outer = box("button", [{ type: "use", component: "IconButton", props: [] }], { attrs: [["type", "button"]] });
+    const tree = box("main", [text("h1", "Cart", 32, 700), outer]);
+    outlinePages([pageOf(tree)], components);
+    expect(outer.tag).toBe("div");
+    expect(outer.attrs).toEqual([]);
+    expect(icon.tag).toBe("button");
+  });
+
   it("leaves a page with one h1 and no skipped level, whatever its headings (property)", () => {
     const heading = fc.record({
       level: fc.integer({ min: 1, max: 6 }),

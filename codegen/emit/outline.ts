@@ -215,13 +215,47 @@ function landmarks(seen: readonly Seen[], tree: VNode, components: ReadonlyMap<s
   }
 }
 
+const INTERACTIVE = new Set(["a", "button", "input", "select", "textarea", "Link"]);
+
+/** Whether an interactive element is inside `node` (in the component files it uses too). */
+function holdsInteractive(node: VNode, components: ReadonlyMap<string, VNode>, using: readonly string[]): boolean {
+  if (node.type === "if") return holdsInteractive(node.child, components, using);
+  if (node.type === "use") {
+    const used = components.get(node.component);
+    return (
+      used !== undefined && !using.includes(node.component) && isOrHolds(used, components, [...using, node.component])
+    );
+  }
+  return node.type === "element" && node.children.some((c) => isOrHolds(c, components, using));
+}
+
+const isOrHolds = (node: VNode, components: ReadonlyMap<string, VNode>, using: readonly string[]): boolean =>
+  (node.type === "element" && INTERACTIVE.has(node.tag)) || holdsInteractive(node, components, using);
+
+/**
+ * A plain button around a component file's button (or link) is its wrapper, not a second button: nothing interactive
+ * may nest in another (inline, the build already makes the inner one a box; a component file's markup is one).
+ */
+function unnestButtons(node: VNode, components: ReadonlyMap<string, VNode>): void {
+  if (node.type === "if") return unnestButtons(node.child, components);
+  if (node.type !== "element") return;
+  const plain = !node.reactAttrs?.length && !node.htmlAttrs?.length;
+  if (node.tag === "button" && plain && holdsInteractive(node, components, [])) {
+    node.tag = "div";
+    node.attrs = node.attrs.filter(([k]) => k !== "type");
+  }
+  for (const child of node.children) unnestButtons(child, components);
+}
+
 /**
  * Settles the outline of `pages` (in order; a component's levels are those its first use gives) whose component
  * files' trees are `components` (by component name).
  */
 export function outlinePages(pages: readonly OutlinePage[], components: ReadonlyMap<string, VNode>): void {
   const fixed = new Map<ElementNode, number>();
+  for (const tree of components.values()) unnestButtons(tree, components);
   for (const page of pages) {
+    unnestButtons(page.tree, components);
     const seen = walk(page.tree, components);
     landmarks(seen, page.tree, components);
     let headings = seen.filter((s) => levelOf(s.element) !== undefined && !s.phrasing);
