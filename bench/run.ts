@@ -91,8 +91,11 @@
  *   BENCH_ONLY=update npm run bench  issue 71's `figment code --update` on successive versions of real designers'
  *     files, every changed frame × target with the team's scripted edits: edits kept, files = new generation + edits,
  *     conflicts only where hunks meet, unedited = fresh, same design = no change, update/fresh time (bench/update.ts)
+ *   BENCH_ONLY=axe npm run bench  issue 72's axe-core check on every real frame in every target: violations by rule,
+ *     target and frame, the design's contrast apart (bench/axe.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
+import { axeSection } from "./axe.js";
 import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
 import { enginesSection } from "./engines.js";
@@ -190,6 +193,7 @@ const SECTIONS = [
   "frameworks",
   "rn-parity",
   "update",
+  "axe",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -279,6 +283,7 @@ async function main(): Promise<void> {
     frameworks: () => frameworksSection(results),
     "rn-parity": () => rnParitySection(results),
     update: () => updateSection(results),
+    axe: () => axeSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

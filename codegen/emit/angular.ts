@@ -11,6 +11,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { PageOutline } from "./outline.js";
 import { pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import { planScreens, type ComponentDef } from "./components.js";
@@ -115,8 +116,10 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       // Component styles sit in src/app/<dir>/.
       urls: { cssUrl: (key) => `${ownStyles ? "../../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
     });
-  const hosts = new Map<string, { attr: string; tag: string }>();
-  const pending: (() => void)[] = [];
+  // The component files' trees: an instance is written as its component's root tag (settled by the outline).
+  const componentTrees = new Map<string, VNode>();
+  const hostTag = (tree: VNode | undefined): string =>
+    tree?.type === "element" ? (tree.tag === "Link" ? "a" : tree.tag) : "div";
   const writeUnit = (
     unit: AngularUnit,
     tree: VNode,
@@ -131,7 +134,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     const style: AngularTemplateStyle = {
       classes: (cls) => (ownStyles ? cls : tailwindOf(unit.sheet, cls)),
       signals,
-      host: (component) => hosts.get(component) ?? { attr: `app-${kebabCase(component)}`, tag: "div" },
+      host: (component) => ({ attr: `app-${kebabCase(component)}`, tag: hostTag(componentTrees.get(component)) }),
     };
     const root = tree.type === "element" && unit.dir === "components" ? tree : undefined;
     let template: string;
@@ -238,12 +241,14 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     if (css) files.push({ path: `${base}.css`, content: `${css}\n` });
   };
 
-  // Components first: an instance is written as its component's root tag.
+  // Components first (as they always were built), written after the screens; every tree is built before any is
+  // printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
+  const components: [name: string, tree: VNode, write: () => void][] = [];
   for (const def of plan.defs) {
     const unit = newUnit(def.name, fileOf(def.name), "components");
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
-    const tag = tree.type === "element" ? (tree.tag === "Link" ? "a" : tree.tag) : "div";
-    hosts.set(def.name, { attr: `app-${kebabCase(def.name)}`, tag });
+    componentTrees.set(def.name, tree);
     const inputs = [...(options.nodeIds ? [NODE_ID] : []), ...def.props.map((p) => p.name)];
     const members = [
       ...(options.nodeIds ? [`  readonly ${NODE_ID} = input(${jsString(def.canonical.id)});`] : []),
@@ -262,7 +267,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
         `    return \`I\${this.${NODE_ID}().replace(/^I/, "")};\${key}\`;`,
         "  }",
       );
-    pending.push(() => writeUnit(unit, tree, members, inputs, undefined));
+    components.push([def.name, tree, () => writeUnit(unit, tree, members, inputs, undefined)]);
   }
   const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
@@ -271,9 +276,12 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    writeUnit(unit, tree, [], [], design.motion?.plan.timers.get(index));
+    outline.page({ tree, title: frame.name, ctx }, () =>
+      writeUnit(unit, tree, [], [], design.motion?.plan.timers.get(index)),
+    );
   });
-  for (const write of pending.splice(0)) write();
+  for (const [name, tree, write] of components) outline.component(name, tree, write);
+  outline.settle();
 
   for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));

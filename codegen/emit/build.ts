@@ -477,7 +477,7 @@ function buildNode(
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
   if (mark !== undefined) attrs.push(["data-figment-component", mark]);
   // Its optional fields set one by one (a spread of a conditional object each was a temporary object per field).
-  const element: ElementNode = { type: "element", tag: semantics.tag, attrs, children: [] };
+  const element = accessible({ type: "element", tag: semantics.tag, attrs, children: [] }, node, ctx, flags, svg);
   if (cls) element.cls = cls;
   if (flags.componentRoot) element.mergeClassNameProp = true;
   // A wrapper that layout inference added stands for no layer.
@@ -540,8 +540,15 @@ function builtChildren(
   const focus = ctx.states?.holdsFocus;
   if (focus && node.children?.some((c) => focus.has(c.id))) focus.add(node.id);
   for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
-    built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
+    built.splice(Math.min(index, built.length), 0, shownInState(unidentified(buildNode(child, from, ctx, childFlags))));
   return built;
+}
+
+/** A layer only a state shows (a hover's): hidden otherwise, it has no place in the page's outline (outline.ts). */
+function shownInState(vnode: VNode | undefined): VNode | undefined {
+  if (vnode?.type === "if") shownInState(vnode.child);
+  if (vnode?.type === "element") vnode.shownInState = true;
+  return vnode;
 }
 
 /**
@@ -588,8 +595,8 @@ function pressedAttrs(states: StatePlan): [string, string][] {
   ];
 }
 
-/** Out of sight, still the keyboard's (Tab, Space); the label shows its focus. */
-const VISUALLY_HIDDEN: Decl[] = [
+/** Out of sight, still the keyboard's (Tab, Space) and assistive technology's; the label shows its focus. */
+export const VISUALLY_HIDDEN: Decl[] = [
   ["position", "absolute"],
   ["width", "1px"],
   ["height", "1px"],
@@ -607,8 +614,39 @@ function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNo
   ctx.sheet.addPseudo(cls, ":has(> input:focus-visible)", [["outline", "auto"]]);
   const input: ElementNode = { type: "element", tag: "input", attrs: [["type", "checkbox"]], children: [] };
   if (inputCls) input.cls = inputCls;
+  // A toggle without words of its own (a switch, a radio's dot) is named by its layer.
+  if (!holdsText(node)) input.attrs.push(["aria-label", node.name.trim() || "Toggle"]);
   return input;
 }
+
+/**
+ * What assistive technology reads of an element beyond its tag (issue 72): a button or link without words (an icon's)
+ * named by its layer; a frame that scrolls its content reached by the keyboard, which scrolls it; a text's type and
+ * a navigation's name, for the page's outline (outline.ts).
+ */
+function accessible(
+  element: ElementNode,
+  node: DesignNode,
+  ctx: BuildContext,
+  flags: Flags,
+  svg: unknown,
+): ElementNode {
+  const tag = element.tag;
+  if ((tag === "button" || tag === "a") && svg === undefined && !holdsText(node) && !named(element.attrs))
+    element.attrs.push(["aria-label", node.name.trim() || tag]);
+  if (!flags.root && ctx.scrolling?.(node.id)?.overflow) element.attrs.push(["tabindex", "0"]);
+  if (tag === "nav") element.layerName = node.name;
+  if (node.kind === "text" && node.text)
+    element.textType = { size: node.text.style.size, weight: node.text.style.weight };
+  return element;
+}
+
+const named = (attrs: readonly [string, AttrValue][]): boolean => attrs.some(([k]) => k === "aria-label");
+
+/** Whether a layer draws words: a text of its own, or one inside it. */
+const holdsText = (node: DesignNode): boolean =>
+  !node.hidden &&
+  (node.kind === "text" ? (node.text?.chars.trim() ?? "") !== "" : (node.children ?? []).some(holdsText));
 
 /** `node`'s hover and press variants as its element's states, once its layers are built (their classes known). */
 function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {

@@ -88,6 +88,8 @@ describe("emitHtml", () => {
     expect(html).toContain(
       [
         '    <main class="home-main">',
+        // No text stands out as a heading: the page's name is its h1, out of sight (outline.ts).
+        '      <h1 class="home-main-title">Home &lt;Main&gt;</h1>',
         '      <img class="hero" src="assets/hero.svg" alt="Hero" />',
         '      <p class="intro">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>',
         '      <svg class="vector" viewBox="0 0 24 24" fill="none" overflow="visible" aria-hidden="true">',

@@ -5,6 +5,7 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
+import { outlinePages } from "./outline.js";
 import { buildPage, pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import type { NavMenuNames } from "./nav-menu.js";
@@ -99,6 +100,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     const tree = overlays
       ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, pageBuilder(doc, buildTree))
       : buildPage(doc, frame, { ...context, navMenu }, buildTree);
+    outlinePages([{ tree, title: frame.name, ctx: context }], new Map());
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);
     files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks, script) });

@@ -28,6 +28,8 @@ export function jsxAttr(name: string, value: AttrValue): string {
   // An input's starting value: React's `value` would make it read-only without an onChange.
   const jsxName = name === "value" ? "defaultValue" : (jsxAttrName(name) ?? name);
   if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
+  // React types a tab index as a number.
+  if (jsxName === "tabIndex" && /^-?\d+$/.test(value)) return `tabIndex={${value}}`;
   // JSX attribute strings decode HTML entities and allow no escapes: anything unusual goes in an expression.
   return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
 }

@@ -6,6 +6,7 @@
  */
 import { jsString } from "./markup.js";
 import { rnMenuProps, rnStateStyle } from "./rn-nav-menu.js";
+import { rnAccessibleProps } from "./rn-accessible.js";
 import type { AttrValue, ElementNode, VNode } from "./vnode.js";
 
 /** What a file's printing needs and collects. */
@@ -143,6 +144,7 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
       placeholder !== undefined ? attrText("placeholder", placeholder) : undefined,
       value !== undefined ? attrText("defaultValue", value) : undefined,
       node.tag === "textarea" ? "multiline" : undefined,
+      ...rnAccessibleProps(node, []),
     ];
     return line("TextInput", attrs, " />");
   }
@@ -158,7 +160,8 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
   const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
   if (fill !== undefined && node.cls !== undefined) unit.drawnFills.add(node.cls);
   const style = rnStateStyle(node, (cls) => unit.styleRefs(cls)) ?? styleAttr(unit, node);
-  let open = line(tag, [style, ...ids, ...rnMenuProps(node)], ">");
+  const menu = rnMenuProps(node);
+  let open = line(tag, [style, ...ids, ...menu, ...rnAccessibleProps(node, menu)], ">");
   if (fill !== undefined) {
     const children = node.children.map((c) => printRn(c, unit, indent + 1));
     return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");

@@ -10,6 +10,7 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
+import { PageOutline } from "./outline.js";
 import { buildPage } from "./drawings/page.js";
 import { allDrawings, pageDrawings } from "../design/drawings.js";
 import { componentFileContext } from "./component-context.js";
@@ -21,6 +22,7 @@ import { fontPlan } from "../fonts/plan.js";
 import { planLinks } from "../prototype/links.js";
 import { routePaths } from "./links.js";
 import { printRn, type RnPrintUnit } from "./react-native-print.js";
+import { nameFields } from "./rn-accessible.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { alignsCharacters } from "./rn-text-box.js";
@@ -427,6 +429,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     rnMenuTree(tree, unit.sheet);
+    nameFields(tree);
     keepLinesWhole(tree, unit.sheet);
     strokeOverlays(tree, unit.sheet);
     drawnWidthRules(unit);
@@ -481,13 +484,18 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   };
 
   const widest = Math.max(0, ...doc.frames.map((f) => f.w));
+  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
   doc.frames.forEach((frame, index) => {
     // A page drawn at several widths is one tree whose class rules are its narrowest drawing's (drawings/page.ts):
     // the screen's design width is that drawing's.
     const drawings = pageDrawings(doc, frame);
     const unit = newUnit(screenNames[index]!, "screens", Math.min(...drawings.map((d) => d.w)));
-    const tree = buildPage(doc, frame, contextFor(unit, undefined), buildTree);
-    writeUnit(unit, tree, `export default function ${unit.name}() {`, []);
+    const ctx = contextFor(unit, undefined);
+    const tree = buildPage(doc, frame, ctx, buildTree);
+    outline.page({ tree, title: frame.name, ctx }, () =>
+      writeUnit(unit, tree, `export default function ${unit.name}() {`, []),
+    );
     if (drawings.length > 1) problems.push(drawingsNote(drawings, `src/screens/${unit.name}.tsx`));
   });
 
@@ -509,8 +517,9 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const setup = unit.layerIds
       ? [`const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`]
       : [];
-    writeUnit(unit, tree, signature, setup);
+    outline.component(def.name, tree, () => writeUnit(unit, tree, signature, setup));
   }
+  outline.settle();
 
   for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));

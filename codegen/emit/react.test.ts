@@ -179,6 +179,8 @@ describe("emitReact with CSS modules", () => {
         "export function HomeScreen() {",
         "  return (",
         "    <main className={styles.homeScreen}>",
+        // No text stands out as a heading: the page's name is its h1, out of sight (outline.ts).
+        "      <h1 className={styles.homeScreenTitle}>Home Screen</h1>",
         "      <Button className={styles.button} />",
         '      <Button className={styles.button2} label="Cancel" showIcon={false} />',
         '      <img className={styles.hero} src={heroSrc} alt="Hero" />',
@@ -530,7 +532,8 @@ describe("emitReact options", () => {
       const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
       const classesOf = (tag: string): string[] =>
         (new RegExp(`<${tag}\\s+className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
-      expect(classesOf("h3")).toContain("leading-[normal]");
+      // The page's one heading, its h1 (outline.ts).
+      expect(classesOf("h1")).toContain("leading-[normal]");
       // A line height of its own is kept as it is.
       expect(classesOf("p")).not.toContain("leading-[normal]");
       expect(classesOf("img")).toContain("max-w-none");

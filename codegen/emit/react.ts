@@ -3,6 +3,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { PageOutline } from "./outline.js";
 import { pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import { planScreens, type ComponentDef } from "./components.js";
@@ -180,6 +181,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
+  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
   const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
@@ -188,12 +191,20 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
     const timer = motion?.plan.timers.get(index);
-    writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer);
+    outline.page({ tree, title: frame.name, ctx }, () =>
+      writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer),
+    );
   });
 
   for (const def of plan.defs) {
     const unit = newUnit(def.name, "components");
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
+    outline.component(def.name, tree, () => writeComponent(def, unit, tree));
+  }
+  outline.settle();
+
+  /** A component's file: its props, its layer ids, its markup. */
+  function writeComponent(def: ComponentDef, unit: FileUnit, tree: VNode): void {
     const propLines = def.props.map((p) => `  ${p.name}?: ${p.kind === "text" ? "string" : "boolean"};`);
     const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
     const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];

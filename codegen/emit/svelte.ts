@@ -9,6 +9,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { PageOutline } from "./outline.js";
 import { pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import { planScreens, propRows, type ComponentDef } from "./components.js";
@@ -193,6 +194,8 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     files.push({ path: `src/${unit.dir}/${unit.name}.svelte`, content });
   };
 
+  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
   const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
@@ -200,7 +203,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    writeUnit(unit, tree, [], motion?.plan.timers.get(index));
+    outline.page({ tree, title: frame.name, ctx }, () => writeUnit(unit, tree, [], motion?.plan.timers.get(index)));
   });
 
   for (const def of plan.defs) {
@@ -215,8 +218,9 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
     if (unit.layerIds)
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
-    writeUnit(unit, tree, setup);
+    outline.component(def.name, tree, () => writeUnit(unit, tree, setup));
   }
+  outline.settle();
 
   for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));

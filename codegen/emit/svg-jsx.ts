@@ -9,6 +9,7 @@ import { SVG_TAG } from "../svg-tag.js";
 const JSX_ATTR: Record<string, string> = {
   class: "className",
   for: "htmlFor",
+  tabindex: "tabIndex",
   "xlink:href": "xlinkHref",
   "xml:space": "xmlSpace",
   "xmlns:xlink": "xmlnsXlink",

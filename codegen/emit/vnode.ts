@@ -32,6 +32,18 @@ export interface ElementNode {
   stateCls?: { when: string; cls: string };
   /** Part of a text's characters (a style run's span): printed next to its neighbours, never a whitespace between. */
   inline?: true;
+  /** A text layer's type in the design: the outline (outline.ts) ranks headings by it. */
+  textType?: TextType;
+  /** A landmark's layer name: the outline names landmarks of one kind apart by it. */
+  layerName?: string;
+  /** Shown only in a state (a hover's, a press's, a toggle's layer): hidden otherwise. */
+  shownInState?: true;
+}
+
+/** A text's place in the design's type scale: its size (px) and weight (100–900). */
+export interface TextType {
+  size: number;
+  weight: number;
 }
 
 export interface TextNode {

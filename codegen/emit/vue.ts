@@ -8,6 +8,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { PageOutline } from "./outline.js";
 import { pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import { planScreens, propRows, type ComponentDef } from "./components.js";
@@ -140,6 +141,8 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     files.push({ path: `src/${unit.dir}/${unit.name}.vue`, content });
   };
 
+  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
   const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
@@ -147,7 +150,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    writeUnit(unit, tree, [], motion?.plan.timers.get(index));
+    outline.page({ tree, title: frame.name, ctx }, () => writeUnit(unit, tree, [], motion?.plan.timers.get(index)));
   });
 
   for (const def of plan.defs) {
@@ -167,8 +170,9 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
     if (unit.layerIds)
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${props.${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
-    writeUnit(unit, tree, setup);
+    outline.component(def.name, tree, () => writeUnit(unit, tree, setup));
   }
+  outline.settle();
 
   for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
