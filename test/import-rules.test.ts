@@ -260,7 +260,7 @@ describe("import rules", () => {
   it("finds a loop between folders that no file cycle shows, with one import per edge", () => {
     const made = new Map<string, string[]>([
       ["codegen/tokens/apply.ts", ["codegen/emit/css.ts", "codegen/design/types.ts"]],
-      ["codegen/emit/html.ts", ["codegen/tokens/index.ts", "kernel/base64.ts"]],
+      ["codegen/emit/html/emit.ts", ["codegen/tokens/index.ts", "kernel/base64.ts"]],
       ["codegen/emit/css.ts", ["codegen/design/color.ts"]],
       ["codegen/design/types.ts", ["kernel/base64.ts"]],
       ["ui/engine/jobs/zip.ts", ["ui/lib/zip.ts"]],
@@ -273,7 +273,7 @@ describe("import rules", () => {
     expect(folderOf("contract/fields.ts")).toBe("contract/fields.ts");
     expect(folderOf("bench/run.ts")).toBeUndefined();
     expect(folderLoops(folderGraph(made))).toEqual([
-      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → " +
+      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html/emit.ts → " +
         "codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
     ]);
   });
