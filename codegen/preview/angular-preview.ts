@@ -3,8 +3,9 @@
  * into Ivy instructions, component styles with emulated encapsulation; the caller runs it — in Node,
  * cli/measure/angular-compile.ts; in the engine worker, the code-angular part), then shown by the React preview's
  * document builder (react-preview.ts: modules, stylesheets, assets, Tailwind) with Angular's runtime in the page
- * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/emit/angular/app.ts) behind the
- * router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from the caller).
+ * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/emit/angular/app.ts)
+ * behind the router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from
+ * the caller).
  */
 import { ANGULAR_TRANSITIONS_PATH, withAngularApp } from "../emit/angular/app.js";
 import { assetDataUrl } from "../file-paths.js";

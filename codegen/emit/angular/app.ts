@@ -1,12 +1,12 @@
 /**
  * The Angular project's root component, which the starter project and the Angular preview both bootstrap (as
- * codegen/emit/svelte/app.ts is Svelte's): the router's outlet, the same for every design, so the emitter does not write it.
+ * svelte/app.ts is Svelte's): the router's outlet, the same for every design, so the emitter does not write it.
  */
 import type { SourceFile } from "../../types.js";
 
 export const ANGULAR_APP_PATH = "src/app/app.ts";
 
-/** The module that configures the router's view transitions (emit/angular/prototype.ts), when the design has some. */
+/** The module that configures the router's view transitions (prototype.ts), when the design has some. */
 export const ANGULAR_TRANSITIONS_PATH = "src/app/transitions.ts";
 
 export const ANGULAR_APP_TS = `import { Component } from "@angular/core";
