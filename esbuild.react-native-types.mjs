@@ -1,6 +1,6 @@
 // The declarations the model path's React Native check type-checks against (codegen/project/react-native.ts), carried
 // by the code-check part: what TypeScript reads of react-native's, react-native-svg's and React's types for a
-// screen importing them (as the CLI's tsc test resolves them: codegen/emit/react-native-tsc.test.ts), comments
+// screen importing them (as the CLI's tsc test resolves them: codegen/emit/react-native/tsc.test.ts), comments
 // stripped (csstype's are most of its megabyte), each package's package.json reduced to what resolution reads.
 import { readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";

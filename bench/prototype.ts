@@ -15,7 +15,7 @@ import { resultPage } from "../cli/measure/result-page.js";
 import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions, type DesignDocument, type SourceFile } from "../codegen/index.js";
-import { htmlPagePaths } from "../codegen/emit/html.js";
+import { htmlPagePaths } from "../codegen/emit/html/emit.js";
 import { realFiles, type RealFile } from "../test/helpers/real-files.js";
 import { OVERLAYS_FILE } from "../codegen/prototype/overlay-design.js";
 import {

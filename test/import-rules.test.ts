@@ -123,9 +123,22 @@ export function uiRoomBreaks(edges: Iterable<[string, readonly string[]]>): stri
  */
 export const FOLDER_ROOTS = ["kernel", "contract", "codegen", "ai", "plugin", "ui", "cli"] as const;
 
+/**
+ * Folders whose own folders are nodes too. codegen/emit/ holds a folder per target (react-native/, vue/ …) beside
+ * the emit steps the targets share: those files are one node, which must import no target folder back; each folder
+ * is a node; and its index.ts, the face that picks the target, is a node of its own above them all.
+ */
+export const NESTED_FOLDERS = ["codegen/emit"] as const;
+
 export function folderOf(file: string): string | undefined {
   const parts = file.split("/");
   if (!(FOLDER_ROOTS as readonly string[]).includes(parts[0]!)) return undefined;
+  const nested = NESTED_FOLDERS.find((folder) => file.startsWith(`${folder}/`));
+  if (nested !== undefined) {
+    const inside = file.slice(nested.length + 1).split("/");
+    if (inside.length > 1) return `${nested}/${inside[0]}`;
+    return inside[0] === "index.ts" ? file : nested;
+  }
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
 }
 
@@ -260,7 +273,7 @@ describe("import rules", () => {
   it("finds a loop between folders that no file cycle shows, with one import per edge", () => {
     const made = new Map<string, string[]>([
       ["codegen/tokens/apply.ts", ["codegen/emit/css.ts", "codegen/design/types.ts"]],
-      ["codegen/emit/html.ts", ["codegen/tokens/index.ts", "kernel/base64.ts"]],
+      ["codegen/emit/page.ts", ["codegen/tokens/index.ts", "kernel/base64.ts"]],
       ["codegen/emit/css.ts", ["codegen/design/color.ts"]],
       ["codegen/design/types.ts", ["kernel/base64.ts"]],
       ["ui/engine/jobs/zip.ts", ["ui/lib/zip.ts"]],
@@ -273,9 +286,30 @@ describe("import rules", () => {
     expect(folderOf("contract/fields.ts")).toBe("contract/fields.ts");
     expect(folderOf("bench/run.ts")).toBeUndefined();
     expect(folderLoops(folderGraph(made))).toEqual([
-      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → " +
+      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/page.ts → " +
         "codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
     ]);
+  });
+
+  it("inside codegen/emit/, finds a shared emit step importing a target folder back; the face picks any target", () => {
+    expect(folderOf("codegen/emit/css.ts")).toBe("codegen/emit");
+    expect(folderOf("codegen/emit/react-native/style.ts")).toBe("codegen/emit/react-native");
+    expect(folderOf("codegen/emit/index.ts")).toBe("codegen/emit/index.ts");
+    const made = new Map<string, string[]>([
+      ["codegen/emit/index.ts", ["codegen/emit/vue/emit.ts", "codegen/emit/react-native/emit.ts"]],
+      ["codegen/emit/vue/emit.ts", ["codegen/emit/build.ts", "codegen/emit/vue/print.ts"]],
+      ["codegen/emit/react-native/emit.ts", ["codegen/emit/build.ts", "codegen/emit/react-native/style.ts"]],
+      ["codegen/emit/build.ts", ["codegen/emit/css.ts"]],
+      ["codegen/emit/css.ts", ["codegen/emit/react-native/style.ts"]],
+      ["codegen/emit/react-native/style.ts", ["codegen/design/types.ts"]],
+    ]);
+    expect(cycles(made)).toEqual([]);
+    expect(folderLoops(folderGraph(made))).toEqual([
+      "codegen/emit → codegen/emit/react-native → codegen/emit: codegen/emit/css.ts → " +
+        "codegen/emit/react-native/style.ts; codegen/emit/react-native/emit.ts → codegen/emit/build.ts",
+    ]);
+    made.delete("codegen/emit/css.ts");
+    expect(folderLoops(folderGraph(made))).toEqual([]);
   });
 
   it("imports the kernel from kernel/ only: no file elsewhere re-exports it", () => {

@@ -36,7 +36,7 @@ const BLOCKING = new Set([
   "format",
   "component-props",
   "component-usage",
-  // A Vue component its compiler cannot compile (codegen/vue/compile.ts), a Svelte one likewise (codegen/svelte).
+  // A Vue component its compiler cannot compile (codegen/emit/vue/compile.ts), a Svelte one likewise (emit/svelte/).
   "vue-compile",
   "svelte-compile",
   // Angular's compiler (ngtsc, strict templates) over a model's files: ModelCodeOptions.targetCheck.

@@ -232,7 +232,7 @@ export function parseCliArgs(given: string[]): CliArgs {
       "input",
       `unexpected argument: ${extra}${command === "demo" ? " (figment demo converts its own samples)" : ""}`,
     );
-  // HTML's output is plain CSS (codegen/emit/html.ts); a model is asked for Tailwind classes in either target.
+  // HTML's output is plain CSS (codegen/emit/html/emit.ts); a model is asked for Tailwind classes in either target.
   if (target === "html" && styling === "tailwind" && !values.ai)
     throw new FigmentError(
       "input",

@@ -1,5 +1,5 @@
 /**
- * Angular's own compiler (ngtsc, codegen/angular/ngtsc.ts) on a project's files in Node: the files in memory, the
+ * Angular's own compiler (ngtsc, codegen/emit/angular/ngtsc.ts) on a project's files in Node: the files in memory, the
  * Angular packages' declarations read from node_modules. The score's Angular page runs what it emits
  * (codegen/preview/angular-preview.ts); the checker's test asks it for 0 errors. AOT here, not JIT in the page: JIT
  * needs the decorators downlevelled and sees no signal input without the CLI's JIT transform, and one compile (~1.5 s
@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { angularOptions, type CompiledAngular, runNgtsc } from "../../codegen/angular/ngtsc.js";
+import { angularOptions, type CompiledAngular, runNgtsc } from "../../codegen/emit/angular/ngtsc.js";
 import type { SourceFile } from "../../codegen/types.js";
 
 let serial = 0;

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types.js";
-import { emitHtml } from "./html.js";
-import { emitReact } from "./react.js";
+import { emitHtml } from "./html/emit.js";
+import { emitReact } from "./react/emit.js";
 import { tailwindClasses } from "./tailwind.js";
 import { Sheet } from "./vnode.js";
 

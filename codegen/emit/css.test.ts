@@ -15,7 +15,7 @@ import {
   type AssetUrls,
   type Decl,
 } from "./css";
-import { emitHtml } from "./html";
+import { emitHtml } from "./html/emit";
 
 const urls: AssetUrls = { cssUrl: (key) => `assets/${key}` };
 const flex = (dir: FlexLayout["dir"]): FlexLayout => ({

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
 import { flexOf } from "../design/layout-kind.js";
 import { compileTailwind } from "../preview/tailwind-compile.js";
-import { emitHtml } from "./html.js";
+import { emitHtml } from "./html/emit.js";
 import {
   bleedDecls,
   extension,
@@ -21,7 +21,7 @@ import {
   type PageScope,
 } from "./page.js";
 import { rootDecls } from "./css.js";
-import { emitReact } from "./react.js";
+import { emitReact } from "./react/emit.js";
 import type { Decl } from "./css.js";
 
 const scope: PageScope = { width: 1440, clips: true };

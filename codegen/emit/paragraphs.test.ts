@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DesignNode, TextContent } from "../design/types.js";
-import { emitHtml } from "./html.js";
+import { emitHtml } from "./html/emit.js";
 import { whitespaceCollapsed } from "../../test/helpers/html-tags.js";
 
 function page(text: Partial<TextContent>): { html: string; css: string } {

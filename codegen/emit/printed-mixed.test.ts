@@ -1,8 +1,8 @@
 /**
  * The constructs the emitters once left to the format pass, now printed as it prints them (issue 50, speed): text
- * mixed with style runs and `<br />` line breaks (jsx-children.ts), strings holding double quotes (js-quotes.ts),
- * long CSS values malva wraps (css/printed.ts). On the real files that hold them, every .tsx and .css is printed, and
- * each printed file is byte for byte what `formatFiles(…, "emitters")` makes of it.
+ * mixed with style runs and `<br />` line breaks (react/jsx-children.ts), strings holding double quotes
+ * (react/js-quotes.ts), long CSS values malva wraps (css/printed.ts). On the real files that hold them, every .tsx
+ * and .css is printed, and each printed file is byte for byte what `formatFiles(…, "emitters")` makes of it.
  */
 import { describe, expect, it } from "vitest";
 import { formatFiles } from "../format/index.js";

@@ -14,7 +14,7 @@ import { loadDesign, type CodeOptions, type DesignDocument } from "../index.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
-import { htmlPagePaths } from "./html.js";
+import { htmlPagePaths } from "./html/emit.js";
 import { prototypeActions } from "../prototype/model.js";
 import { PROTOTYPE_FILE, STICKY_FILE } from "../prototype/test-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout } from "../design/types.js";
-import { emitHtml } from "./html.js";
+import { emitHtml } from "./html/emit.js";
 import { belowDecls, inContainerUnits, ownBelowOverPlacement, responsiveDecls } from "./responsive.js";
 
 const title = (fluid: NonNullable<DesignNode["text"]>["fluid"]): DesignNode => ({

@@ -1,7 +1,7 @@
 /** The printers' display widths: the fast answer for plain text and the character-by-character one agree. */
 import { describe, expect, it } from "vitest";
 import { isUnprintable, textWidth } from "./doc-printer.js";
-import { markupWidth } from "./markup-doc.js";
+import { markupWidth } from "./html/markup-doc.js";
 
 describe("textWidth (prettier's and Biome's count)", () => {
   it("counts one column per character below U+0300, Latin-1 and control characters included", () => {

@@ -17,7 +17,7 @@ import { STATES_FILE } from "../prototype/test-design.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
-import { htmlPagePaths } from "./html.js";
+import { htmlPagePaths } from "./html/emit.js";
 import { matchLayers, stateChanges } from "./variant-states.js";
 import {
   sizedApart,

@@ -9,7 +9,7 @@
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { allDrawings } from "../design/drawings.js";
 import type { BoxProbe } from "../fidelity/probe.js";
-import { emitHtml } from "../emit/html.js";
+import { emitHtml } from "../emit/html/emit.js";
 import {
   decideLater,
   type FrameDecision,

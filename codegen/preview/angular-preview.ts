@@ -3,10 +3,11 @@
  * into Ivy instructions, component styles with emulated encapsulation; the caller runs it — in Node,
  * cli/measure/angular-compile.ts; in the engine worker, the code-angular part), then shown by the React preview's
  * document builder (react-preview.ts: modules, stylesheets, assets, Tailwind) with Angular's runtime in the page
- * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/angular-app.ts) behind the
- * router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from the caller).
+ * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/emit/angular/app.ts)
+ * behind the router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from
+ * the caller).
  */
-import { ANGULAR_TRANSITIONS_PATH, withAngularApp } from "../angular-app.js";
+import { ANGULAR_TRANSITIONS_PATH, withAngularApp } from "../emit/angular/app.js";
 import { assetDataUrl } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
 // Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
@@ -36,7 +37,7 @@ const COMPONENT_RESOURCE = /^src\/app\/.*\.(?:html|css)$/;
 /** The preview's main: the global styles and fonts, Tailwind's stylesheet, the App bootstrapped on #root. */
 export function angularPreviewMain(files: readonly SourceFile[]): string {
   const has = (path: string): boolean => files.some((f) => f.path === path);
-  // The design's page transitions (the router's view transitions: emit/angular-prototype.ts).
+  // The design's page transitions (the router's view transitions: emit/angular/prototype.ts).
   const transitions = has(ANGULAR_TRANSITIONS_PATH);
   const router = transitions ? ", viewTransitions" : "";
   return [

@@ -16,7 +16,7 @@ import { fontStack } from "../fonts/stack.js";
 import { cleanFamily } from "../fonts/usage.js";
 import type { SourceFile } from "../types.js";
 
-/** A style's family as the React Native emitter writes it (rn-style.ts): `fontFamily: "Gothic A1"`. */
+/** A style's family as the React Native emitter writes it (emit/react-native/style.ts): `fontFamily: "Gothic A1"`. */
 const FAMILY = /\bfontFamily: ("(?:[^"\\\n]|\\.)*")/g;
 
 const isScript = (f: SourceFile): boolean => !f.bytes && /\.[jt]sx?$/.test(f.path);

@@ -1,5 +1,5 @@
 /**
- * The React Native preview: a React Native project's files (codegen/emit/react-native.ts) shown through
+ * The React Native preview: a React Native project's files (codegen/emit/react-native/emit.ts) shown through
  * react-native-web by the React preview's document builder (react-preview.ts: modules, assets), with the runtime
  * script of React, react-dom, react-native-web and react-native-svg's web build in the page
  * (dist/react-native-runtime.js, ui/preview-runtime/react-native-globals.ts) and a main of the preview's own: the

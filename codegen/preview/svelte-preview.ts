@@ -3,11 +3,11 @@
  * component into one client module and its scoped stylesheet; each `.svelte.ts` module's runes), then shown by the
  * React preview's document builder (react-preview.ts: modules, stylesheets, assets, Tailwind) with Svelte's client
  * runtime in the page (dist/svelte-runtime.js, from the `svelte` package) and a main of the preview's own that mounts
- * the project's App (codegen/svelte-app.ts). Pure: no DOM, no Node (the runtime's script comes from
+ * the project's App (codegen/emit/svelte/app.ts). Pure: no DOM, no Node (the runtime's script comes from
  * the caller).
  */
-import { svelteAppFile } from "../svelte-app.js";
-import { compileSvelteFiles } from "../svelte/compile.js";
+import { svelteAppFile } from "../emit/svelte/app.js";
+import { compileSvelteFiles } from "../emit/svelte/compile.js";
 import type { SourceFile } from "../types.js";
 // Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
 import { buildReactPreview, compileTailwind, type ReactPreview } from "./react-preview.js";
@@ -17,7 +17,7 @@ export {
   compileSvelteFiles,
   compileSvelteModule,
   type CompiledSvelte,
-} from "../svelte/compile.js";
+} from "../emit/svelte/compile.js";
 
 /** The modules Svelte's compiled components import, which the runtime's script provides. */
 export const SVELTE_BUILTINS = ["svelte", "svelte/internal/client"];
@@ -40,7 +40,7 @@ export function sveltePreviewMain(files: readonly SourceFile[]): string {
 }
 
 /**
- * The App the preview mounts: the project's (codegen/svelte-app.ts) over its screens or routes; a model's answer
+ * The App the preview mounts: the project's (codegen/emit/svelte/app.ts) over its screens or routes; a model's answer
  * without screens has its own src/App.svelte, mounted as it is.
  */
 function previewApp(files: readonly SourceFile[]): string {

@@ -6,9 +6,9 @@
  * behind a router in memory. Pure: no DOM, no Node (the runtimes' scripts come from the caller).
  */
 import type { SourceFile } from "../types.js";
-import { compileVueFiles } from "../vue/compile.js";
+import { compileVueFiles } from "../emit/vue/compile.js";
 
-export { compileVueFile, compileVueFiles, type CompiledVue } from "../vue/compile.js";
+export { compileVueFile, compileVueFiles, type CompiledVue } from "../emit/vue/compile.js";
 // Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
 import { buildReactPreview, compileTailwind, type ReactPreview } from "./react-preview.js";
 

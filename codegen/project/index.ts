@@ -17,8 +17,8 @@ import { checkPaths } from "./paths";
 import { internalProblem, runStage } from "./problems";
 import { checkSyntax } from "./syntax";
 import { createWorkspace, type Workspace } from "./workspace";
-import { vueProblems } from "../vue/compile.js";
-import { svelteProblems } from "../svelte/compile.js";
+import { vueProblems } from "../emit/vue/compile.js";
+import { svelteProblems } from "../emit/svelte/compile.js";
 
 // The team's library types check the generated use of its components (after formatting: codegen/index.ts);
 // without them, the mapping itself checks the model's (ai/code/pipeline.ts).

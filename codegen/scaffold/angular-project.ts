@@ -2,12 +2,12 @@
  * The Angular starter project around the Angular emitter's files, in the Angular CLI's layout (`ng new`): angular.json
  * (the application builder; src/main.ts; global styles; src/assets copied to assets/), package.json (no lockfile;
  * `ng serve`, `ng build`), tsconfig.json + tsconfig.app.json (strict, strictTemplates), src/index.html, src/main.ts
- * src/app/app.ts (the router's outlet, codegen/angular-app.ts) and src/app/app.config.ts (the router over
+ * src/app/app.ts (the router's outlet, codegen/emit/angular/app.ts) and src/app/app.config.ts (the router over
  * src/app/app.routes.ts), README. Zoneless, Angular 21's default: no
  * zone.js. Fonts: the Fontsource stylesheets src/fonts.ts imports become angular.json styles (the builder bundles
  * CSS from there, not from TypeScript imports). Generated files are never overwritten. Pure: no DOM.
  */
-import { ANGULAR_APP_PATH, ANGULAR_APP_TS, ANGULAR_TRANSITIONS_PATH } from "../angular-app.js";
+import { ANGULAR_APP_PATH, ANGULAR_APP_TS, ANGULAR_TRANSITIONS_PATH } from "../emit/angular/app.js";
 import { htmlDocument } from "../html-document.js";
 import type { SourceFile } from "../types.js";
 import { starterOf, TAILWIND_STYLESHEET, tailwindStylesheet, type ProjectOptions } from "./project-files.js";

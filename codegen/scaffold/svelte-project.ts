@@ -6,7 +6,7 @@
  * Generated files are never overwritten. Pure: no DOM.
  */
 import { htmlDocument } from "../html-document.js";
-import { svelteAppFile } from "../svelte-app.js";
+import { svelteAppFile } from "../emit/svelte/app.js";
 import type { SourceFile } from "../types.js";
 import { starterOf, TAILWIND_STYLESHEET, tailwindStylesheet, type ProjectOptions } from "./project-files.js";
 import { starterReadme, withStarterFiles } from "./starter-files.js";

@@ -5,7 +5,7 @@ import { emitFiles, loadDesign } from "../../index.js";
 import { frame, picture, rect, text } from "../../../test/helpers/layout-nodes.js";
 import { withDrawings } from "../../design/drawings.js";
 import type { DesignDocument, DesignNode } from "../../design/types.js";
-import { emitHtml } from "../html.js";
+import { emitHtml } from "../html/emit.js";
 import { pageFacts } from "./page.js";
 
 const flex = (id: string, dir: "row" | "column", children: DesignNode[], w: number): DesignNode => ({

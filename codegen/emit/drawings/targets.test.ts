@@ -1,8 +1,8 @@
 /**
  * Every target writes one page from a page's drawings (issue 70): flora's Order Modal drawn at 1440, 768 and 375 px
  * is one screen in React (CSS modules and Tailwind), Vue, Svelte, Angular and React Native, its wider drawings' rules
- * from their widths up. The frameworks' own checkers compile these pages in their emitters' tests (vue.test.ts,
- * svelte.test.ts, angular.test.ts, react-native-tsc.test.ts); React's are type-checked here.
+ * from their widths up. The frameworks' own checkers compile these pages in their emitters' tests (vue/emit.test.ts,
+ * svelte/emit.test.ts, angular/emit.test.ts, react-native/tsc.test.ts); React's are type-checked here.
  */
 import { describe, expect, it } from "vitest";
 import { drawnPage, FLORA_ORDER_MODAL } from "../../../test/helpers/drawn-pages.js";

@@ -4,7 +4,7 @@
  * (esbuild.angular-types.mjs), and a template binding to a missing member is the error Angular's compiler says.
  */
 import { describe, expect, it } from "vitest";
-import { withAngularApp } from "../../../codegen/angular-app.js";
+import { withAngularApp } from "../../../codegen/emit/angular/app.js";
 import { frameCode } from "../../../test/helpers/frame-code.js";
 // @ts-expect-error: the build's own script, plain JavaScript
 import { angularTypes } from "../../../esbuild.angular-types.mjs";

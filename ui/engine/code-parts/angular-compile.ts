@@ -1,5 +1,5 @@
 /**
- * ngtsc in the engine worker (the code-angular part): codegen/angular/ngtsc.ts's compile over a compiler host in
+ * ngtsc in the engine worker (the code-angular part): codegen/emit/angular/ngtsc.ts's compile over a compiler host in
  * memory — the project's files under /app, the declarations ngtsc reads (the Angular packages', rxjs's and TypeScript's
  * libraries for ES2022 and the DOM, which the build collects: esbuild.angular-types.mjs) under /node_modules — and a
  * file system of Angular's for its paths that never asks Node (esbuild.config.mjs gives the part stand-ins for Node's
@@ -7,7 +7,7 @@
  */
 import { NgtscProgram, NodeJSFileSystem, setFileSystem } from "@angular/compiler-cli";
 import ts from "typescript";
-import { type CompiledAngular, runNgtsc } from "../../../codegen/angular/ngtsc.js";
+import { type CompiledAngular, runNgtsc } from "../../../codegen/emit/angular/ngtsc.js";
 import type { SourceFile } from "../../../codegen/types.js";
 
 /** A declaration file the part carries: its path under node_modules and its text. */

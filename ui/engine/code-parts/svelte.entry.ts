@@ -1,5 +1,5 @@
 /**
- * The `code-svelte` part (see parts.ts): Svelte's compiler (codegen/svelte/compile.ts) and Svelte's client runtime
+ * The `code-svelte` part (see parts.ts): Svelte's compiler (codegen/emit/svelte/compile.ts) and Svelte's client runtime
  * (dist/svelte-runtime.js, which esbuild.config.mjs defines here); run by importScripts in the engine worker only for
  * Svelte output, it registers itself. The document builder and Tailwind come from the code-preview part.
  */

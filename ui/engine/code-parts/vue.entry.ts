@@ -1,7 +1,7 @@
 /**
- * The `code-vue` part (see parts.ts): Vue's SFC compiler (codegen/vue/compile.ts) and Vue's and vue-router's runtime
- * builds, which esbuild.config.mjs defines here; run by importScripts in the engine worker only for Vue output, it
- * registers itself. The document builder and Tailwind come from the code-preview part (target-preview.shim.ts).
+ * The `code-vue` part (see parts.ts): Vue's SFC compiler (codegen/emit/vue/compile.ts) and Vue's and vue-router's
+ * runtime builds, which esbuild.config.mjs defines here; run by importScripts in the engine worker only for Vue output,
+ * it registers itself. The document builder and Tailwind come from the code-preview part (target-preview.shim.ts).
  */
 import { vuePreview } from "../../../codegen/preview/vue-preview.js";
 import { registerVuePart } from "./parts.js";

@@ -1,0 +1,90 @@
+/**
+ * The React Native output type-checks: fixture and real frames' files under `tsc --noEmit --strict` against
+ * react-native's own types (its package ships them) and react-native-svg's. expo-router, which links between
+ * screens import, is not installed here: its `Link` is declared as its types declare it (href, asChild, children).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCode, loadDesign } from "../../index.js";
+import { REPO_ROOT } from "../../../test/helpers/fixtures.js";
+import { drawnPage, FLORA_ORDER_MODAL } from "../../../test/helpers/drawn-pages.js";
+
+const DESIGNS = [
+  "figma/figma-differ-selfie.nodes.json",
+  "figma/vincegx-vaya-home.nodes.json",
+  "figma/figmasharp-login.file.json",
+  "real/tnt-website.file.json",
+  "real/psykolog-jenny.file.json",
+  "real/fitma-shop.file.json",
+];
+
+const DRAWN = "flora order modal";
+
+const TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    jsx: "react-jsx",
+    module: "esnext",
+    moduleResolution: "bundler",
+    target: "es2022",
+    lib: ["es2022"],
+    types: ["react-native"],
+    skipLibCheck: true,
+  },
+  include: ["**/*.ts", "**/*.tsx"],
+};
+
+const EXPO_ROUTER = `declare module "expo-router" {
+  import type { ReactNode } from "react";
+  export function Link(props: { href: string; asChild?: boolean; children?: ReactNode }): ReactNode;
+}
+`;
+
+describe("React Native output", () => {
+  it("type-checks with tsc --strict against react-native's types: 0 errors", { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "figment-rn-tsc-"));
+    try {
+      symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+      writeFileSync(join(dir, "expo-router.d.ts"), EXPO_ROUTER);
+      let tsx = 0;
+      // One page from its drawings at three widths (issue 70) too.
+      for (const design of [...DESIGNS, DRAWN]) {
+        const document =
+          design === DRAWN
+            ? drawnPage("flora", FLORA_ORDER_MODAL)
+            : loadDesign(JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures", design), "utf8"))).document;
+        const out = await generateCode(document, {
+          target: "react-native",
+          styling: "css-modules",
+          nodeIds: true,
+        });
+        const root = join(dir, design.replace(/[^\w]+/g, "-"));
+        for (const file of out.files) {
+          if (file.bytes) continue;
+          mkdirSync(dirname(join(root, file.path)), { recursive: true });
+          writeFileSync(join(root, file.path), file.content);
+          if (file.path.endsWith(".tsx")) tsx++;
+          // React Native's components only: no DOM element in the output.
+          if (file.path.endsWith(".tsx")) expect(file.content).not.toMatch(/^\s*<(div|span|p|img|button|a|svg|h\d)\b/m);
+        }
+      }
+      expect(tsx).toBeGreaterThan(20);
+      let output = "";
+      try {
+        execFileSync(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", dir], {
+          encoding: "utf8",
+        });
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect(output).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

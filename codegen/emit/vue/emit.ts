@@ -1,0 +1,226 @@
+/**
+ * Vue 3 emitter: single-file components (`<script setup lang="ts">`, scoped styles or Tailwind) printed from the same
+ * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
+ * prototype (vue-router's RouterLink, routes in src/routes.ts; overlays as dialogs, page transitions, timers:
+ * prototype.ts). Files: src/screens/*.vue, src/components/*.vue.
+ */
+import type { DesignDocument } from "../../design/types.js";
+import type { EmittedFiles, Problem, SourceFile } from "../../types.js";
+import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "../assets.js";
+import { buildTree } from "../build.js";
+import { PageOutline } from "../outline.js";
+import { pageBuilder } from "../drawings/page.js";
+import { allDrawings } from "../../design/drawings.js";
+import { planScreens, propRows, type ComponentDef } from "../components.js";
+import { NameScope } from "../names.js";
+import { Sheet, type VNode } from "../vnode.js";
+import { printVue } from "./print.js";
+import { playsTransitions, vueTimer, vueTransitionsTs } from "./prototype.js";
+import { dialogRefs, overlayPage, overlaysCss } from "../overlays.js";
+import { toggleNames } from "../variant-states.js";
+import { viewTransitionsCss } from "../view-transitions.js";
+import type { PageTimer } from "../../prototype/transitions.js";
+import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
+
+export interface VueOptions {
+  styling: "css-modules" | "tailwind";
+  nodeIds: boolean;
+}
+
+/** A component's own id prop (`data-node-id` on its tag, camelised as Vue does) and the function on it. */
+const NODE_ID = "dataNodeId";
+const LAYER_ID = "layerId";
+
+interface VueUnit extends FrameworkUnit {
+  name: string;
+  dir: "screens" | "components";
+}
+
+function usesOf(node: VNode, out: Set<string>, tags: Set<string>, useClasses: Set<string>): void {
+  if (node.type === "use") {
+    out.add(node.component);
+    if (node.cls !== undefined) useClasses.add(node.cls);
+  } else if (node.type === "if") usesOf(node.child, out, tags, useClasses);
+  else if (node.type === "element") {
+    tags.add(node.tag);
+    for (const c of node.children) usesOf(c, out, tags, useClasses);
+  }
+}
+
+export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const reserved = ["App", "Index", "RouterLink", "RouterView"];
+  const names = new NameScope(reserved);
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.vue`, {
+    reserved,
+    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  });
+  problems.push(...notes);
+  const allImages = new Set<string>();
+  const design = frameworkContext(
+    doc,
+    // The template sees a ref unwrapped.
+    { ...options, focusRef: (ref) => `${ref}?.focus()`, toggles: true },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
+    problems,
+  );
+  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
+
+  const contextFor = (unit: VueUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        allImages.add(key);
+        // Vue's compiler makes a relative src an import of the asset (its transformAssetUrls).
+        return `../assets/${assetFileName(key, doc.assets[key])}`;
+      },
+    });
+
+  const writeUnit = (unit: VueUnit, tree: VNode, setup: string[], timer?: PageTimer): void => {
+    const used = new Set<string>();
+    const tags = new Set<string>();
+    const useClasses = new Set<string>();
+    usesOf(tree, used, tags, useClasses);
+    used.delete(unit.name);
+    const dialogs = dialogRefs(tree);
+    // A toggle's state: a ref its button's `:aria-pressed` shows and its click flips (vueHandler).
+    const toggles = toggleNames(tree);
+    const vueNames = [
+      ...(unit.menus.length > 0 || dialogs.length > 0 || toggles.length > 0 ? ["ref"] : []),
+      ...(unit.menus.length > 0 ? ["useId"] : []),
+      ...(timer ? ["onBeforeUnmount", "onMounted"] : []),
+    ].sort();
+    const routerNames = [...(tags.has("Link") ? ["RouterLink"] : []), ...(timer ? ["useRouter"] : [])];
+    const helpers = [
+      ...(playsTransitions(tree, "transitionBack") ? ["transitionBack"] : []),
+      ...(playsTransitions(tree) ? ["transitionClick"] : []),
+      ...(timer?.transition ? ["withTransition"] : []),
+    ];
+    const imports = [
+      ...(vueNames.length > 0 ? [`import { ${vueNames.join(", ")} } from "vue";`] : []),
+      ...(routerNames.length > 0 ? [`import { ${routerNames.join(", ")} } from "vue-router";`] : []),
+      ...(helpers.length > 0 ? [`import { ${helpers.join(", ")} } from "../transitions";`] : []),
+      ...[...used]
+        .sort()
+        .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
+      ...(scoped && tokensCss && usesTokens(unit.sheet) ? ['import "../tokens.css";'] : []),
+      ...(dialogs.length > 0 ? ['import "../overlays.css";'] : []),
+    ];
+    const menuLines = unit.menus.flatMap((m) => [
+      `const ${m.open} = ref(false);`,
+      `const ${m.setOpen} = (open: boolean): void => {`,
+      `  ${m.open}.value = open;`,
+      "};",
+      `const ${m.id} = useId();`,
+      `const ${m.button} = ref<HTMLButtonElement | null>(null);`,
+    ]);
+    const prototypeLines = [
+      ...dialogs.map((r) => `const ${r} = ref<HTMLDialogElement | null>(null);`),
+      ...toggles.map((name) => `const ${name} = ref(false);`),
+      ...(timer ? vueTimer(timer, routes[timer.to]!) : []),
+    ];
+    const own = [...setup, ...menuLines, ...prototypeLines];
+    const body = [...imports, ...(imports.length > 0 && own.length > 0 ? [""] : []), ...own];
+    // A component's root also takes its parent's scoped rules: its class is its name (`Submit`), which no parent's
+    // class (camelCase) is, so a parent's `.submit` does not style it.
+    const root = scoped && unit.dir === "components" && tree.type === "element" ? tree.cls : undefined;
+    const classes = (cls: string): string => (scoped ? (cls === root ? unit.name : cls) : tailwindOf(unit.sheet, cls));
+    // A component's root takes its placement under a name of this file's own (framework-context.ts's useClassRules).
+    const style = { classes, useClass: (cls: string) => (scoped ? `${unit.name}-${cls}` : classes(cls)) };
+    let css = scoped && unit.sheet.rules.size > 0 ? useClassRules(unit.sheet.css(), unit.name, useClasses, false) : "";
+    if (root !== undefined) css = css.replace(new RegExp(`\\.${root}(?![\\w-])`, "g"), `.${unit.name}`);
+    const content = [
+      ...(body.length > 0 ? ['<script setup lang="ts">', ...body, "</script>", ""] : []),
+      "<template>",
+      printVue(tree, style, 1),
+      "</template>",
+      ...(css ? ["", "<style scoped>", css.trimEnd(), "</style>"] : []),
+      "",
+    ].join("\n");
+    files.push({ path: `src/${unit.dir}/${unit.name}.vue`, content });
+  };
+
+  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
+  const outline = new PageOutline();
+  const pages = pageBuilder(doc, buildTree);
+  doc.frames.forEach((frame, index) => {
+    const unit = newUnit(screenNames[index]!, "screens");
+    const ctx = contextFor(unit, undefined);
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    outline.page({ tree, title: frame.name, ctx }, () => writeUnit(unit, tree, [], motion?.plan.timers.get(index)));
+  });
+
+  for (const def of plan.defs) {
+    const unit = newUnit(def.name, "components");
+    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
+    const props = propRows(def, options.nodeIds ? NODE_ID : undefined);
+    const setup: string[] = [];
+    if (props.length > 0) {
+      setup.push(
+        `${unit.layerIds ? "const props = " : ""}withDefaults(defineProps<{`,
+        ...props.map(([n, t]) => `  ${n}?: ${t};`),
+        "}>(), {",
+        ...props.map(([n, , d]) => `  ${n}: ${d},`),
+        "});",
+      );
+    }
+    // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
+    if (unit.layerIds)
+      setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${props.${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
+    outline.component(def.name, tree, () => writeUnit(unit, tree, setup));
+  }
+  outline.settle();
+
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
+  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
+  const exports = [
+    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),
+    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.vue";`),
+  ];
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles, design.entryFile(styleFiles, exports));
+  if (links || motion) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
+  if (motion && motion.plan.transitions.length > 0)
+    files.push(
+      { path: "src/transitions.ts", content: vueTransitionsTs(motion.plan.back) },
+      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
+    );
+  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
+  files.push({ path: "src/global.d.ts", content: VUE_DECLARATIONS });
+  return { files, problems, printed: new Map() };
+}
+
+/** src/routes.ts: one route per screen, for the router src/main.ts sets up. */
+export function vueRoutesFile(screens: readonly string[], paths: readonly string[]): string {
+  return [
+    'import type { RouteRecordRaw } from "vue-router";',
+    ...screens.map((n) => `import ${n} from "./screens/${n}.vue";`),
+    "",
+    "/** One route per screen; links between the screens are the prototype's. */",
+    "export const routes: RouteRecordRaw[] = [",
+    ...screens.map((n, i) => `  { path: ${JSON.stringify(paths[i])}, component: ${n} },`),
+    "];",
+    "",
+  ].join("\n");
+}
+
+/** src/global.d.ts: stylesheets' and images' imports, typed (vue-tsc reads the .vue files themselves). */
+const VUE_DECLARATIONS = [
+  'declare module "*.css";',
+  ...["svg", "png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
+    `declare module "*.${ext}" {`,
+    "  const src: string;",
+    "  export default src;",
+    "}",
+  ]),
+  "",
+].join("\n");
+
+function newUnit(name: string, dir: VueUnit["dir"]): VueUnit {
+  return { name, dir, sheet: new Sheet(["root"]), menus: [], layerIds: false };
+}
