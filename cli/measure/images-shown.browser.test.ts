@@ -35,7 +35,7 @@ describe.runIf(runBrowser)("every given image fill is shown", () => {
   ];
   it.each(targets)("a picture mask's picture, $target $styling", async ({ target, styling }) => {
     const got = await measure(browser, maskJson, "6:0", maskImages, target, styling);
-    expect(got.masksGiven).toBe(1);
+    expect(got.masksGiven).toBe(2);
     expect({ shown: got.shown, missing: got.missing }).toEqual({ shown: got.given, missing: [] });
   });
 

@@ -681,13 +681,13 @@ function maskedChildren(
   if (plan.wrapped.length === 0) return built;
   const out: (VNode | undefined)[] = [];
   let i = 0;
-  for (const { range, decls } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
-    out.push(...built.slice(i, range.at + 1));
+  for (const { range, decls, from } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
+    out.push(...built.slice(i, from));
     const cls = ctx.sheet.add(
       ctx.classBase({ ...range.mask, name: `${range.mask.name || "mask"} masked` }, "masked"),
       decls,
     );
-    const inside = built.slice(range.at + 1, range.to).filter((c): c is VNode => c !== undefined);
+    const inside = built.slice(from, range.to).filter((c): c is VNode => c !== undefined);
     out.push({ type: "element", tag: "div", attrs: [], children: inside, ...(cls ? { cls } : {}) });
     i = range.to;
   }
