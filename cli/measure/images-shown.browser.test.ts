@@ -46,6 +46,19 @@ describe.runIf(runBrowser)("every given image fill is shown", () => {
     expect(got.shown).toBe(got.given);
   });
 
+  // React Native has no container units: the masked pictures of a group that scales as a unit (psykolog-jenny's
+  // photos in its ellipse) were drawn 0×0 when their insets were in them.
+  it.each([{ name: "psykolog-jenny", id: "35:34", layers: ["35:37", "35:38"] }])(
+    "React Native: the masked pictures in a group that scales, $name $id",
+    async ({ name, id, layers }) => {
+      const file = realFiles().find((f) => f.name.startsWith(name));
+      if (!file) throw new Error(`no real file ${name}`);
+      const got = await measure(browser, file.json, id, pngPerImageRef(file.json), "react-native");
+      expect(got.given).toBeGreaterThan(0);
+      expect(got.missing.filter((m) => layers.includes(m.nodeId))).toEqual([]);
+    },
+  );
+
   const withImages = realFiles().flatMap((file) => {
     const images = pngPerImageRef(file.json);
     const frames = topLevelFrames(file)
