@@ -86,6 +86,11 @@ export interface BuildContext {
    */
   preflight?: boolean;
   /**
+   * Lengths inside a box that scales as a unit stay in px (React Native has no container units: a layer in them, a
+   * masked picture in a group that scales, was drawn 0×0).
+   */
+  noContainerUnits?: boolean;
+  /**
    * Names for a navigation bar's menu in this file (nav-menu.ts): HTML a popover's id, React the state's names (the
    * file then declares them). Without it, bars are drawn as they are.
    */
@@ -296,7 +301,7 @@ function buildNode(
   // with what its place in an inferred flow adds (margins, alignment), as for a layer drawn here.
   const placed = (): Decl[] => {
     const extras = itemPlacement(node, flags.root ? undefined : parent, placement);
-    return flags.unitWidth !== undefined ? inContainerUnits(extras, flags.unitWidth) : extras;
+    return flags.unitWidth !== undefined && !ctx.noContainerUnits ? inContainerUnits(extras, flags.unitWidth) : extras;
   };
   const mapped = !flags.componentRoot && !flags.root ? ctx.mappedFor?.(node) : undefined;
   if (mapped) {
@@ -418,7 +423,7 @@ function buildNode(
   // A text prop's line breaks are characters of its value: its `white-space` keeps them, below the design width too
   // (a literal text has <br />).
   const keepsLines = node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node) === true;
-  if (flags.unitWidth !== undefined)
+  if (flags.unitWidth !== undefined && !ctx.noContainerUnits)
     decls = inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined);
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
@@ -502,7 +507,7 @@ function buildNode(
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
 
   if (node.kind === "text" && node.text) {
-    element.children = textChildren(node, ctx, flags.unitWidth);
+    element.children = textChildren(node, ctx, ctx.noContainerUnits ? undefined : flags.unitWidth);
     if (cls) variantStates(node, cls, ctx);
     return wrapVisibility(element);
   }
@@ -719,13 +724,13 @@ function maskedChildren(
   if (plan.wrapped.length === 0) return built;
   const out: (VNode | undefined)[] = [];
   let i = 0;
-  for (const { range, decls } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
-    out.push(...built.slice(i, range.at + 1));
+  for (const { range, decls, from } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
+    out.push(...built.slice(i, from));
     const cls = ctx.sheet.add(
       ctx.classBase({ ...range.mask, name: `${range.mask.name || "mask"} masked` }, "masked"),
       decls,
     );
-    const inside = built.slice(range.at + 1, range.to).filter((c): c is VNode => c !== undefined);
+    const inside = built.slice(from, range.to).filter((c): c is VNode => c !== undefined);
     out.push({ type: "element", tag: "div", attrs: [], children: inside, ...(cls ? { cls } : {}) });
     i = range.to;
   }

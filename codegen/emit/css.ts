@@ -142,7 +142,8 @@ function snappedMargin(length: number): number {
 /** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
 /** Whether `node` is the first item of `parent`'s flow (not placed absolutely, not hidden). */
 function firstInFlow(node: DesignNode, parent: DesignNode): boolean {
-  return (parent.children ?? []).find((c) => !c.absolute && !c.hidden) === node;
+  // By id: a mask is placed as drawn unpainted, a copy of its layer (mask.ts).
+  return (parent.children ?? []).find((c) => !c.absolute && !c.hidden)?.id === node.id;
 }
 
 /**
@@ -377,36 +378,41 @@ export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {
   return out;
 }
 
+/** An auto layout's own declarations as a flex container (its items' are placementDecls'). */
+export function flexContainerDecls(layout: NonNullable<ReturnType<typeof flexOf>>): Decl[] {
+  const out: Decl[] = [];
+  out.push(["display", "flex"]);
+  if (layout.dir === "column") out.push(["flex-direction", "column"]);
+  if (layout.wrap) out.push(["flex-wrap", "wrap"]);
+  if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
+  // Figma places a hugging child at the start (MIN) of the cross axis; CSS would stretch it.
+  out.push(["align-items", ALIGN[layout.align]]);
+  // A negative spacing (items drawn overlapping: a row of avatars) is not a gap CSS takes: its items overlap by
+  // their margins (placementDecls).
+  if (layout.gap > 0)
+    out.push([
+      layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap",
+      px(layout.gap),
+    ]);
+  if (layout.wrap && layout.crossGap !== undefined)
+    out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
+  if (layout.padding.some((p) => p !== 0)) {
+    const [t, r, b, l] = layout.padding;
+    out.push([
+      "padding",
+      t === b && r === l ? (t === r ? px(t) : `${px(t)} ${px(r)}`) : [t, r, b, l].map(px).join(" "),
+    ]);
+  }
+  return out;
+}
+
 /** Visual and layout declarations of the node itself. `svgInline`: the node is drawn by an inline SVG. */
 export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean): Decl[] {
   const out: Decl[] = [];
   const layout = flexOf(node);
   const grid = gridOf(node);
   if (grid) out.push(...gridContainerDecls(grid));
-  if (layout) {
-    out.push(["display", "flex"]);
-    if (layout.dir === "column") out.push(["flex-direction", "column"]);
-    if (layout.wrap) out.push(["flex-wrap", "wrap"]);
-    if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
-    // Figma places a hugging child at the start (MIN) of the cross axis; CSS would stretch it.
-    out.push(["align-items", ALIGN[layout.align]]);
-    // A negative spacing (items drawn overlapping: a row of avatars) is not a gap CSS takes: its items overlap by
-    // their margins (placementDecls).
-    if (layout.gap > 0)
-      out.push([
-        layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap",
-        px(layout.gap),
-      ]);
-    if (layout.wrap && layout.crossGap !== undefined)
-      out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
-    if (layout.padding.some((p) => p !== 0)) {
-      const [t, r, b, l] = layout.padding;
-      out.push([
-        "padding",
-        t === b && r === l ? (t === r ? px(t) : `${px(t)} ${px(r)}`) : [t, r, b, l].map(px).join(" "),
-      ]);
-    }
-  }
+  if (layout) out.push(...flexContainerDecls(layout));
   if (node.kind === "text" && node.text) out.push(...textDecls(node));
   else if (!svgInline && !node.mask) {
     if (node.kind === "line") {

@@ -1,7 +1,9 @@
 /**
  * Issue 72: a mask whose own fill is a picture (a vector filled with an image, `isMask`, alpha) draws its picture as
  * the mask in every target's rendered preview: the masked layers show where the picture is opaque and not where it
- * is transparent, and no note says the picture is missing.
+ * is transparent, and no note says the picture is missing. Also where the mask starts the flow of an auto layout
+ * that paints itself (a card with a fill, its photo drawn over the mask by a negative spacing): the card's fill stays
+ * whole, its photo masked.
  */
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
@@ -14,6 +16,7 @@ import type { Target } from "../targets.js";
 
 const GREEN: Rgb = [0, 170, 0];
 const WHITE: Rgb = [255, 255, 255];
+const CARD: Rgb = [204, 204, 204];
 
 /** A `width`×`height` RGBA PNG whose pixel (x, y) is `at(x, y)`. */
 function rgbaPng(width: number, height: number, at: (x: number, y: number) => [...Rgb, number]): Uint8Array {
@@ -32,7 +35,7 @@ const DESIGN = {
     id: "1:1",
     name: "Masks",
     type: "FRAME",
-    absoluteBoundingBox: box(0, 0, 240, 120),
+    absoluteBoundingBox: box(0, 0, 360, 130),
     fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
     children: [
       {
@@ -59,6 +62,35 @@ const DESIGN = {
           },
         ],
       },
+      {
+        id: "3:1",
+        name: "Card",
+        type: "FRAME",
+        layoutMode: "HORIZONTAL",
+        itemSpacing: -100,
+        ...{ paddingLeft: 10, paddingRight: 10, paddingTop: 10, paddingBottom: 10 },
+        ...{ primaryAxisSizingMode: "AUTO", counterAxisSizingMode: "AUTO" },
+        absoluteBoundingBox: box(130, 5, 120, 120),
+        fills: [{ type: "SOLID", color: { r: 0.8, g: 0.8, b: 0.8, a: 1 } }],
+        children: [
+          {
+            id: "3:2",
+            name: "Card brush",
+            type: "VECTOR",
+            isMask: true,
+            maskType: "ALPHA",
+            absoluteBoundingBox: box(140, 15, 100, 100),
+            fills: [{ type: "IMAGE", imageRef: "brush", scaleMode: "STRETCH" }],
+          },
+          {
+            id: "3:3",
+            name: "Card photo",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(140, 15, 100, 100),
+            fills: [{ type: "IMAGE", imageRef: "photo", scaleMode: "FILL" }],
+          },
+        ],
+      },
     ],
   },
 };
@@ -81,15 +113,16 @@ describe.runIf(runBrowser)("a picture mask draws its picture, in every target", 
     const design = loadDesign(DESIGN, [], { images: { brush: BRUSH, photo: PHOTO } });
     const { files, problems } = await generateCode(design.document, { target, styling, nodeIds: true });
     const page = await resultPage(files, target);
-    const got = await withPage(browser, page.files, page.entry, { width: 240, height: 120 }, async (p) => {
+    const got = await withPage(browser, page.files, page.entry, { width: 360, height: 130 }, async (p) => {
       await p.waitForSelector('[data-node-id="2:3"]');
+      await p.waitForSelector('[data-node-id="3:3"]');
       const root = await p.locator('[data-node-id="1:1"]').boundingBox();
       if (!root) throw new Error("the frame is not drawn");
       const at = (x: number, y: number): [number, number] => [Math.round(root.x + x), Math.round(root.y + y)];
-      const shot = await p.screenshot({ clip: { x: 0, y: 0, width: 240, height: 120 } });
+      const shot = await p.screenshot({ clip: { x: 0, y: 0, width: 360, height: 130 } });
       const reader = await p.context().newPage();
       try {
-        return await screenshotColours(reader, shot, [at(30, 60), at(90, 60)]);
+        return await screenshotColours(reader, shot, [at(30, 60), at(90, 60), at(165, 65), at(220, 65), at(134, 65)]);
       } finally {
         await reader.close();
       }
@@ -102,6 +135,12 @@ describe.runIf(runBrowser)("a picture mask draws its picture, in every target", 
     expect(problems.filter((p) => p.code === "mask" && /picture/.test(p.message))).toEqual([]);
     expect(near(got[0]!, GREEN), `opaque part ${got[0]}`).toBe(true);
     expect(near(got[1]!, WHITE), `transparent part ${got[1]}`).toBe(true);
+    // The card: its mask reproduced (no note that it is an empty box), the photo where the picture is opaque, the
+    // card's own fill where it is transparent and in its padding.
+    expect(problems.filter((p) => p.code === "mask" && /empty box/.test(p.message))).toEqual([]);
+    expect(near(got[2]!, GREEN), `card, opaque part ${got[2]}`).toBe(true);
+    expect(near(got[3]!, CARD), `card, transparent part ${got[3]}`).toBe(true);
+    expect(near(got[4]!, CARD), `card, padding ${got[4]}`).toBe(true);
   });
   // Known gap: React Native has no mask image; the masked layers are clipped to the mask's box
   // (react-native/clip.ts), so the picture's transparent part still shows them. This fails until React Native draws the picture.

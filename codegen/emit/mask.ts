@@ -12,7 +12,7 @@
  */
 import { round } from "../design/color.js";
 import type { Asset, DesignNode, Paint } from "../design/types.js";
-import { imagePlacement, type AssetUrls, type Decl } from "./css.js";
+import { flexContainerDecls, imagePlacement, type AssetUrls, type Decl } from "./css.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
 import { childBoxes } from "../design/placed.js";
 
@@ -317,8 +317,11 @@ function paintsItself(parent: DesignNode): boolean {
 export interface MaskPlan {
   /** Declarations the parent takes (its only mask, drawn first). */
   own: Decl[];
-  /** The ranges drawn in a wrapper, with the wrapper's declarations (its place, the mask's). */
-  wrapped: { range: MaskRange; decls: Decl[] }[];
+  /**
+   * The ranges drawn in a wrapper, with the wrapper's declarations (its place, the mask's); `from`: the first child
+   * index it holds (the mask's own in a flow, where the mask keeps its slot; else the layer above it).
+   */
+  wrapped: { range: MaskRange; decls: Decl[]; from: number }[];
   /**
    * Masks not reproduced: their siblings are drawn unmasked. `box`: reproduced as their box only; `picture`: as their
    * outline, the picture they mask with having no bytes.
@@ -345,10 +348,14 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
     }
     // A wrapper takes the masked layers out of their parent's flow: only for layers placed absolutely.
     const masked = children.slice(range.at + 1, range.to).filter((c) => !c.hidden);
-    if (
-      parent.stackBelow !== undefined ||
-      masked.some((c) => (parent.layout && !c.absolute) || c.stack !== undefined)
-    ) {
+    const inFlow = masked.some((c) => parent.layout && !c.absolute);
+    const flow = inFlow ? flowWrapper(parent, range, children) : undefined;
+    if (flow) {
+      plan.wrapped.push({ range, decls: [...flow, ...found.decls], from: range.at });
+      if (found.pictureMissing) plan.lost.push({ mask: range.mask, why: "picture" });
+      continue;
+    }
+    if (parent.stackBelow !== undefined || inFlow || masked.some((c) => c.stack !== undefined)) {
       plan.lost.push({ mask: range.mask, why: "placed" });
       continue;
     }
@@ -359,10 +366,34 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
       ["width", "100%"],
       ["height", "100%"],
     ];
-    plan.wrapped.push({ range, decls: [...place, ...found.decls] });
+    plan.wrapped.push({ range, decls: [...place, ...found.decls], from: range.at + 1 });
     if (found.pictureMissing) plan.lost.push({ mask: range.mask, why: "picture" });
   }
   return plan;
+}
+
+/**
+ * Where masked layers are in an auto layout's flow and the parent cannot carry the mask (it paints itself): a wrapper
+ * that is the flow instead, holding the mask (its slot) and the layers above it. It is the parent's only flow item,
+ * stretched over its padding box (negative margins of the padding, the padding its own), and lays its items out as
+ * the parent would, so that they stay where they were and a hugging parent keeps its size. Only for the last range
+ * of a flex layout whose flow the mask starts (the layers below it absolute, drawn under the wrapper); undefined
+ * otherwise.
+ */
+function flowWrapper(parent: DesignNode, range: MaskRange, children: DesignNode[]): Decl[] | undefined {
+  const layout = flexOf(parent);
+  if (!layout || layout.wrap || parent.stackBelow !== undefined || range.to !== children.length) return undefined;
+  const flow = children.filter((c) => !c.hidden && !c.absolute);
+  if (flow[0] !== range.mask || children.some((c) => c.stack !== undefined)) return undefined;
+  const [t, r, b, l] = layout.padding;
+  return [
+    ["position", "relative"],
+    ["flex", "1 1 auto"],
+    ["align-self", "stretch"],
+    ["min-width", "0"],
+    ...(layout.padding.some((p) => p !== 0) ? ([["margin", [t, r, b, l].map((v) => px(-v)).join(" ")]] as Decl[]) : []),
+    ...flexContainerDecls(layout),
+  ];
 }
 
 /**

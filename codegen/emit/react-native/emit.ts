@@ -408,6 +408,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
 
   const contextFor = (unit: RnUnit, def: ComponentDef | undefined): BuildContext => ({
     sheet: unit.sheet,
+    noContainerUnits: true,
     nodeIds: options.nodeIds,
     assets: doc.assets,
     urls: { cssUrl: (key) => `../assets/${assetFileName(key, doc.assets[key])}` },
