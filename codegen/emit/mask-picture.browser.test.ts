@@ -143,7 +143,8 @@ describe.runIf(runBrowser)("a picture mask draws its picture, in every target", 
     expect(near(got[4]!, CARD), `card, padding ${got[4]}`).toBe(true);
   });
   // Known gap: React Native has no mask image; the masked layers are clipped to the mask's box
-  // (react-native/clip.ts), so the picture's transparent part still shows them. This fails until React Native draws the picture.
+  // (react-native/clip.ts), so the picture's transparent part still shows them. This fails until React Native draws
+  // the picture.
   it.fails("react-native", async () => {
     const { got } = await render("react-native", "css-modules");
     expect(near(got[1]!, WHITE), `transparent part ${got[1]}`).toBe(true);
