@@ -1,0 +1,79 @@
+/**
+ * Code from the hint = code from the design (issue 72), on every frame of every real file and of the hint tests'
+ * fixtures, in every target: the hint carries each decision the code was made with (the layout check's verdict and
+ * its engine, the sections kept as drawn, the whole frame kept as drawn or as drawn at every width, the pages drawn at
+ * several widths), and reading it decides none of them again. The check's verdicts are given as a browser would give
+ * them — the simulator's own, and verdicts it would not reach (the whole frame kept as drawn; as drawn at every width;
+ * its first section kept) — so that a reader deciding again would differ.
+ *
+ * With the design's SVG payloads and tokens swapped in (data the hint does not carry: it names a vector's file and
+ * prints a token's value), the emitted files and notes are byte-equal. The hint alone differs only on frames that
+ * have one of those two causes; how much that costs in the reader-sees score is the bench's hint-parity section.
+ */
+import { describe, expect, it } from "vitest";
+import { checkLayout, simulatorEngine } from "../codegen/layout-check/index.js";
+import { frameBuilder, infers, type LayoutDecisions } from "../codegen/layout/index.js";
+import { sectionsOf } from "../codegen/layout/decide.js";
+import {
+  compareFrame,
+  PARITY_FILES,
+  PARITY_TARGETS,
+  parityCauses,
+  parityFrames,
+  targetLabel,
+} from "./helpers/hint-parity.js";
+import { allDrawings } from "../codegen/design/drawings.js";
+import type { ParityFrame } from "./helpers/hint-parity.js";
+
+const TIMEOUT = 600_000;
+
+/** Verdicts a browser may give that the simulator would not: each inferred frame kept whole, exact, or a section kept. */
+function forcedVerdicts(frame: ParityFrame): { name: string; decisions: LayoutDecisions }[] {
+  const inferred = allDrawings(frame.document).filter(infers);
+  if (inferred.length === 0) return [];
+  const all = (make: (f: (typeof inferred)[number]) => LayoutDecisions[string]): LayoutDecisions =>
+    Object.fromEntries(inferred.map((f) => [f.id, make(f)]));
+  return [
+    { name: "drawn (Chromium)", decisions: all(() => ({ check: "chromium", kept: [], drawn: true })) },
+    { name: "exact (preview)", decisions: all(() => ({ check: "preview", kept: [], exact: true })) },
+    {
+      name: "first section kept (Chromium)",
+      decisions: all((f) => ({
+        check: "chromium",
+        kept: [...sectionsOf(frameBuilder(f).build(new Set())).keys()].slice(0, 1),
+      })),
+    },
+  ];
+}
+
+describe.each(PARITY_FILES.map((f) => [f.name, f] as const))(
+  "code from the hint = code from the design: %s",
+  (_n, file) => {
+    it(
+      "every frame, every target, the simulator's verdicts and a browser's: byte-equal with the hint's data swapped in",
+      async () => {
+        const failures: string[] = [];
+        const alone: string[] = [];
+        for (const frame of await parityFrames(file)) {
+          const simulated = (await checkLayout(frame.document, simulatorEngine)).decisions;
+          const verdicts = [{ name: "simulator", decisions: simulated }, ...forcedVerdicts(frame)];
+          const causes = parityCauses(frame.document);
+          for (const options of PARITY_TARGETS) {
+            for (const verdict of verdicts) {
+              const result = compareFrame(frame, options, verdict.decisions);
+              const where = `${frame.id} “${frame.name}” ${targetLabel(options)} ${verdict.name}`;
+              if (result.differSwapped.length > 0) failures.push(`${where}: ${result.differSwapped.join(", ")}`);
+              if (result.differ.length > 0 && causes.length === 0)
+                failures.push(`${where} (hint alone): ${result.differ.join(", ")}`);
+              if (result.differ.length > 0 && verdict.name === "simulator")
+                alone.push(`${frame.id} ${targetLabel(options)} (${causes.join(", ")})`);
+            }
+          }
+        }
+        if (alone.length > 0) console.log(`hint-parity ${file.name}: the hint alone differs on ${alone.join("; ")}`);
+        expect(failures).toEqual([]);
+      },
+      TIMEOUT,
+    );
+  },
+);
