@@ -57,6 +57,8 @@
  *     (bench/backdrops.ts)
  *   BENCH_ONLY=breakpoints npm run bench  issue 70: the real pages drawn at several widths made one page, at each drawn
  *     width against its frame, at 390/768/1024, their size, and a pair's time against one frame (bench/breakpoints.ts)
+ *   BENCH_ONLY=hint-parity npm run bench  issue 72: code from the hint against code from the design on every real and
+ *     fixture frame (React, HTML): equal, within 0.002 or worse, with the causes (bench/hint-parity.ts)
  *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
  *     (bench/fonts.ts)
  *   BENCH_ONLY=layers npm run bench  issue 51's layers: design → code → layers against the design on every fixture,
@@ -96,6 +98,7 @@ import { layoutCheckSection } from "./layout-check.js";
 import { contractSection } from "./contract.js";
 import { backdropsSection } from "./backdrops.js";
 import { breakpointsSection } from "./breakpoints.js";
+import { hintParitySection } from "./hint-parity.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -170,6 +173,7 @@ const SECTIONS = [
   "contract",
   "backdrops",
   "breakpoints",
+  "hint-parity",
   "fonts",
   "layers",
   "score-cli",
@@ -257,6 +261,7 @@ async function main(): Promise<void> {
     contract: () => contractSection(results),
     backdrops: () => backdropsSection(results),
     breakpoints: () => breakpointsSection(results),
+    "hint-parity": () => hintParitySection(results),
     fonts: () => fontsSection(results),
     layers: () => layersSection(results),
     "score-cli": () => scoreCliSection(files, results),

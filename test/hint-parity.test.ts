@@ -27,7 +27,7 @@ import type { ParityFrame } from "./helpers/hint-parity.js";
 
 const TIMEOUT = 600_000;
 
-/** Verdicts a browser may give that the simulator would not: each inferred frame kept whole, exact, or a section kept. */
+/** Verdicts a browser may give that the simulator would not: each inferred frame kept whole, exact, a section kept. */
 function forcedVerdicts(frame: ParityFrame): { name: string; decisions: LayoutDecisions }[] {
   const inferred = allDrawings(frame.document).filter(infers);
   if (inferred.length === 0) return [];

@@ -396,8 +396,8 @@ const CHECK_CODES: Record<FrameLaid["check"], string> = { chromium: "c", preview
 const CHECK_BY_CODE = new Map(Object.entries(CHECK_CODES).map(([check, code]) => [code, check as FrameLaid["check"]]));
 
 /**
- * `c` (Chromium), `p` (the plugin's preview), `s` (the simulator) or `-` (no check), then `/drawn` (the whole frame kept
- * as drawn), `/exact` (as drawn at every width) or `/<key>,<key>` (the sections kept as drawn): `lc:c/1:2,w:3:4`.
+ * `c` (Chromium), `p` (the plugin's preview), `s` (the simulator) or `-` (no check), then `/drawn` (the whole frame
+ * kept as drawn), `/exact` (as drawn at every width) or `/<key>,<key>` (the sections kept as drawn): `lc:c/1:2,w:3:4`.
  */
 function printLaid(laid: FrameLaid): string {
   const how = laid.exact ? "exact" : laid.drawn ? "drawn" : laid.kept.join(",");

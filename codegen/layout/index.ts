@@ -10,7 +10,7 @@
  */
 import { copyNode } from "../design/node.js";
 import type { DesignDocument, DesignNode, FrameLaid } from "../design/types.js";
-import { inferNode, type FrameVerdict, type LayoutReport } from "./apply.js";
+import { inferNode, type LayoutReport } from "./apply.js";
 import type { Box } from "./boxes.js";
 import {
   decideNow,

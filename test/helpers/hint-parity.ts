@@ -10,24 +10,26 @@ import { join } from "node:path";
 import { emitFiles, loadDesign, modelHint, parseHint } from "../../codegen/index.js";
 import type { CodeOptions, DesignDocument, DesignNode } from "../../codegen/index.js";
 import type { LayoutDecisions } from "../../codegen/layout/index.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { withPageGroups } from "../../cli/common/page-groups.js";
 import { WHOLE_FILE } from "../../cli/common/design-files.js";
 import { readDesignJson } from "../../cli/common/io.js";
-import { EVAL_FILES, FIGMA_DIR, REPO_ROOT } from "./fixtures.js";
+import { fixturesRoot } from "./responsive-frames.js";
 
-export const REAL_DIR = join(REPO_ROOT, "test", "fixtures", "real");
+/** Found from here or the working directory (the bench runs this bundled, from dist/). */
+const FIXTURES = fixturesRoot();
+
+const jsonIn = (dir: string): { name: string; path: string }[] =>
+  readdirSync(join(FIXTURES, dir))
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) }));
 
 /** The files compared: every real file, then the hint tests' fixtures (test/fixtures/figma, the absolute landing). */
 export const PARITY_FILES: readonly { name: string; path: string }[] = [
-  ...readdirSync(REAL_DIR)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => ({ name: `real/${name}`, path: join(REAL_DIR, name) })),
-  ...EVAL_FILES.map((name) => ({ name: `figma/${name}`, path: join(FIGMA_DIR, name) })),
-  {
-    name: "responsive/landing-absolute.file.json",
-    path: join(REPO_ROOT, "test", "fixtures", "responsive", "landing-absolute.file.json"),
-  },
+  ...jsonIn("real"),
+  ...jsonIn("figma"),
+  { name: "responsive/landing-absolute.file.json", path: join(FIXTURES, "responsive", "landing-absolute.file.json") },
 ];
 
 /** One frame (a page with its drawings) of a file, as `figment code` converts it. */
@@ -37,20 +39,26 @@ export interface ParityFrame {
   name: string;
   /** The document of this frame alone (its drawings, the file's assets and tokens). */
   document: DesignDocument;
+  /** The REST nodes of the frame and of its other drawings (what a score measures against). */
+  roots: RestNode[];
 }
 
 /** Every frame of `file`, pages drawn at several widths grouped as the CLI groups them. */
 export async function parityFrames(file: { name: string; path: string }): Promise<ParityFrame[]> {
   // Read as the CLI reads a design (a fragment, a trailer repaired).
   const json = await readDesignJson(file.path);
-  const design = withPageGroups(loadDesign(json, [], {}, WHOLE_FILE), { nodes: [] });
-  const doc = design.document;
-  return doc.frames.map((frame) => ({
-    file: file.name,
-    id: frame.id,
-    name: frame.name,
-    document: { ...doc, frames: [frame] },
-  }));
+  const loaded = loadDesign(json, [], {}, WHOLE_FILE);
+  const doc = withPageGroups(loaded, { nodes: [] }).document;
+  return doc.frames.map((frame) => {
+    const ids = new Set([frame.id, ...(doc.drawings?.[frame.id] ?? []).map((d) => d.id)]);
+    return {
+      file: file.name,
+      id: frame.id,
+      name: frame.name,
+      document: { ...doc, frames: [frame] },
+      roots: loaded.roots.filter((r) => ids.has(r.id)),
+    };
+  });
 }
 
 /** The targets compared: every one (they share the inferred layout; emitting is cheap). */
