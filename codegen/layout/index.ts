@@ -40,8 +40,7 @@ const drawn = new WeakMap<DesignNode, DesignNode>();
 export function drawnFrame(frame: DesignNode): DesignNode {
   const known = drawn.get(frame);
   if (known) return known;
-  // A frame kept whole as drawn (a parsed hint's) is its drawing stacked below the design width: its marks undone.
-  if (!hasInferred(frame) && !frame.laid?.drawn) return frame;
+  if (!hasInferred(frame)) return frame;
   const rebuilt = undoInference(frame);
   drawn.set(frame, rebuilt);
   return rebuilt;
@@ -152,7 +151,7 @@ function reportLaid(frame: DesignNode, report: LayoutReport): void {
 /** A frame that says how it was laid out (a parsed hint): taken as it is. */
 function laidFrame(frame: DesignNode, report: LayoutReport): DesignNode {
   reportLaid(frame, report);
-  // Its drawing, for the form planner: rebuilt from the inferred tree (a frame kept whole is its drawing, stacked).
+  // Its drawing, for the form planner: rebuilt from an inferred tree (a frame kept whole is its own drawing).
   drawnFrame(frame);
   return frame;
 }
