@@ -40,7 +40,9 @@ const drawn = new WeakMap<DesignNode, DesignNode>();
 export function drawnFrame(frame: DesignNode): DesignNode {
   const known = drawn.get(frame);
   if (known) return known;
-  if (!hasInferred(frame)) return frame;
+  // A laid frame (a parsed hint's) is drawn by a tree of its own, as the design's is: the form planner looks into
+  // component instances by identity, and the drawing's layers are not the instances the code draws. Exact: the same.
+  if (!hasInferred(frame) && (!frame.laid || frame.laid.exact)) return frame;
   const rebuilt = undoInference(frame);
   drawn.set(frame, rebuilt);
   return rebuilt;
@@ -151,7 +153,7 @@ function reportLaid(frame: DesignNode, report: LayoutReport): void {
 /** A frame that says how it was laid out (a parsed hint): taken as it is. */
 function laidFrame(frame: DesignNode, report: LayoutReport): DesignNode {
   reportLaid(frame, report);
-  // Its drawing, for the form planner: rebuilt from an inferred tree (a frame kept whole is its own drawing).
+  // Its drawing, for the form planner: rebuilt as a tree of its own (see drawnFrame).
   drawnFrame(frame);
   return frame;
 }
