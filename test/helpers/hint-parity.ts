@@ -15,6 +15,9 @@ import { withPageGroups } from "../../cli/common/page-groups.js";
 import { WHOLE_FILE } from "../../cli/common/design-files.js";
 import { readDesignJson } from "../../cli/common/io.js";
 import { fixturesRoot } from "./responsive-frames.js";
+import { FigmentError } from "../../kernel/errors.js";
+
+const NO_FRAMES = "the design has no frames to convert";
 
 /** Found from here or the working directory (the bench runs this bundled, from dist/). */
 const FIXTURES = fixturesRoot();
@@ -47,7 +50,14 @@ export interface ParityFrame {
 export async function parityFrames(file: { name: string; path: string }): Promise<ParityFrame[]> {
   // Read as the CLI reads a design (a fragment, a trailer repaired).
   const json = await readDesignJson(file.path);
-  const loaded = loadDesign(json, [], {}, WHOLE_FILE);
+  // A file of loose layers only (no frame) has none to compare: the CLI converts none of it without --node.
+  let loaded: ReturnType<typeof loadDesign>;
+  try {
+    loaded = loadDesign(json, [], {}, WHOLE_FILE);
+  } catch (error) {
+    if (error instanceof FigmentError && error.message.startsWith(NO_FRAMES)) return [];
+    throw error;
+  }
   const doc = withPageGroups(loaded, { nodes: [] }).document;
   return doc.frames.map((frame) => {
     const ids = new Set([frame.id, ...(doc.drawings?.[frame.id] ?? []).map((d) => d.id)]);
