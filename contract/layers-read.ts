@@ -133,6 +133,8 @@ export function readLayers(
     room();
     elements++;
     const rect = el.getBoundingClientRect();
+    // Out of sight, there for a screen reader (a page's hidden h1, a toggle's checkbox): it draws nothing.
+    if (rect.width <= 1 && rect.height <= 1 && /inset\(50%\)/.test(s(style, "clip-path"))) return undefined;
     const box = rel(rect, origin);
     const tag = el.tagName.toLowerCase();
     const base = { name: nameOf(el), tag: tag.slice(0, 40), box };

@@ -160,8 +160,8 @@ describe("figment code --update", () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("would update");
     expect(r.out).toContain("--- a/src/screens/Home.tsx");
-    expect(r.out).toMatch(/^-\s+<h2 className=\{styles.title\}>Welcome home<\/h2>$/m);
-    expect(r.out).toMatch(/^\+\s+<h2 className=\{styles.title\}>Hello<\/h2>$/m);
+    expect(r.out).toMatch(/^-\s+<h1 className=\{styles.title\}>Welcome home<\/h1>$/m);
+    expect(r.out).toMatch(/^\+\s+<h1 className=\{styles.title\}>Hello<\/h1>$/m);
     expect(snapshot(dir)).toEqual(before);
   }, 60_000);
 
