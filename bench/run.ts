@@ -59,6 +59,8 @@
  *     real file's most-imaged frame and the image-filled mask (bench/images-shown.ts)
  *   BENCH_ONLY=breakpoints npm run bench  issue 70: the real pages drawn at several widths made one page, at each drawn
  *     width against its frame, at 390/768/1024, their size, and a pair's time against one frame (bench/breakpoints.ts)
+ *   BENCH_ONLY=hint-parity npm run bench  issue 72: code from the hint against code from the design on every real and
+ *     fixture frame (React, HTML): equal, within 0.002 or worse, with the causes (bench/hint-parity.ts)
  *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
  *     (bench/fonts.ts)
  *   BENCH_ONLY=layers npm run bench  issue 51's layers: design → code → layers against the design on every fixture,
@@ -104,6 +106,7 @@ import { contractSection } from "./contract.js";
 import { backdropsSection } from "./backdrops.js";
 import { imagesShownSection } from "./images-shown.js";
 import { breakpointsSection } from "./breakpoints.js";
+import { hintParitySection } from "./hint-parity.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -180,6 +183,7 @@ const SECTIONS = [
   "backdrops",
   "images-shown",
   "breakpoints",
+  "hint-parity",
   "fonts",
   "layers",
   "score-cli",
@@ -270,6 +274,7 @@ async function main(): Promise<void> {
     backdrops: () => backdropsSection(results),
     "images-shown": () => imagesShownSection(results),
     breakpoints: () => breakpointsSection(results),
+    "hint-parity": () => hintParitySection(results),
     fonts: () => fontsSection(results),
     layers: () => layersSection(results),
     "score-cli": () => scoreCliSection(files, results),

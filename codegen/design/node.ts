@@ -104,6 +104,7 @@ export function copyNode(node: DesignNode, changes?: Partial<DesignNode>): Desig
     component: node.component,
     children: node.children,
     inferred: node.inferred,
+    laid: node.laid,
     flow: node.flow,
     scaled: node.scaled,
     suggested: node.suggested,

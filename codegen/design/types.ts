@@ -245,6 +245,19 @@ export interface ComponentRef {
   name: string;
 }
 
+/**
+ * How layout inference left a top-level frame (issue 72): the layout check's verdict and the engine that made it
+ * (`kept`: the keys of the sections kept as drawn; `drawn`: the whole frame kept as drawn, stacked below the design
+ * width; `exact`: as drawn at every width), or `none` when no check ran (nothing inferred; with `exact`,
+ * --exact-layout). A frame that carries it is laid out already (a parsed hint): inference applies it, never decides.
+ */
+export interface FrameLaid {
+  check: "chromium" | "preview" | "simulator" | "none";
+  kept: string[];
+  drawn?: true;
+  exact?: true;
+}
+
 export interface DesignNode {
   /** Figma node id. */
   id: string;
@@ -307,6 +320,8 @@ export interface DesignNode {
   children?: DesignNode[];
   /** A wrapper that layout inference (codegen/layout) added around a row, column or stack: no Figma id (""). */
   inferred?: true;
+  /** A top-level frame layout inference has laid out: how (the hint prints it, so code from the hint applies it). */
+  laid?: FrameLaid;
   /** This node's place in an inferred flow, where it differs from the parent's layout. */
   flow?: FlowItem;
   /** Layout inference was unsure here (heavy overlaps): the absolute children scale with the box as a unit. */

@@ -8,6 +8,7 @@ import type {
   Effects,
   FlexLayout,
   FlowItem,
+  FrameLaid,
   GridCell,
   GridCollapse,
   GridLayout,
@@ -391,6 +392,28 @@ function navOf(value: string): NavMenu {
   return { below: v[0]!, from: v[1]!, to: v[2]!, up: v[3]! };
 }
 
+const CHECK_CODES: Record<FrameLaid["check"], string> = { chromium: "c", preview: "p", simulator: "s", none: "-" };
+const CHECK_BY_CODE = new Map(Object.entries(CHECK_CODES).map(([check, code]) => [code, check as FrameLaid["check"]]));
+
+/**
+ * `c` (Chromium), `p` (the plugin's preview), `s` (the simulator) or `-` (no check), then `/drawn` (the whole frame
+ * kept as drawn), `/exact` (as drawn at every width) or `/<key>,<key>` (the sections kept as drawn): `lc:c/1:2,w:3:4`.
+ */
+function printLaid(laid: FrameLaid): string {
+  const how = laid.exact ? "exact" : laid.drawn ? "drawn" : laid.kept.join(",");
+  return CHECK_CODES[laid.check] + (how ? `/${how}` : "");
+}
+
+function parseLaid(value: string): FrameLaid {
+  const slash = value.indexOf("/");
+  const check = CHECK_BY_CODE.get(slash < 0 ? value : value.slice(0, slash));
+  if (check === undefined) throw new FigmentError("input", `lc: unknown layout check "${value}"`);
+  const how = slash < 0 ? "" : value.slice(slash + 1);
+  if (how === "exact") return { check, kept: [], exact: true };
+  if (how === "drawn") return { check, kept: [], drawn: true };
+  return { check, kept: how === "" ? [] : how.split(",") };
+}
+
 export const FIELDS: Field[] = [
   // Layout and sizing.
   { key: "rot", category: "layout", print: (n) => n.rotation?.toString(), parse: (n, v) => void (n.rotation = num(v)) },
@@ -521,6 +544,13 @@ export const FIELDS: Field[] = [
     category: "layout",
     print: (n) => n.layout?.inferred?.within.toString(),
     parse: (n, v) => void (flexLayoutOf(n).inferred = { within: num(v) }),
+  },
+  // How layout inference left a top-level frame (the layout check's verdict and engine): code from the hint applies it.
+  {
+    key: "lc",
+    category: "layout",
+    print: (n) => (n.laid ? printLaid(n.laid) : undefined),
+    parse: (n, v) => void (n.laid = parseLaid(v)),
   },
   {
     key: "fi",

@@ -3,11 +3,25 @@
  * (CodeOptions.layout "responsive", the default) a screen drawn without auto layout reaches the model with
  * its inferred rows, columns and stacks, and the model path gets the same help as the offline one.
  */
-import type { DesignDocument } from "../design/types.js";
-import { inferLayout, type LayoutDecisions, type LayoutMode } from "../layout/index.js";
+import { copyNode } from "../design/node.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
+import { COMPACT_WIDTH, inferLayout, type LayoutDecisions, type LayoutMode } from "../layout/index.js";
 import { printHint } from "./print.js";
 
-/** `decisions`: the layout check's verdicts (codegen/layout-check), so the model sees the layout the code has. */
+/**
+ * `decisions`: the layout check's verdicts (codegen/layout-check), so the model sees the layout the code has. Each
+ * frame says how it was laid out (`lc:`), --exact-layout's too: code from the hint applies that, decides nothing.
+ */
 export function modelHint(doc: DesignDocument, layout: LayoutMode = "responsive", decisions?: LayoutDecisions): string {
-  return printHint(layout === "exact" ? doc : inferLayout(doc, decisions));
+  return printHint(layout === "exact" ? asDrawn(doc) : inferLayout(doc, decisions));
+}
+
+/** --exact-layout: every frame inference would lay out said to be kept as drawn (`lc:-/exact`). */
+function asDrawn(doc: DesignDocument): DesignDocument {
+  const mark = (frame: DesignNode): DesignNode =>
+    frame.w > COMPACT_WIDTH ? copyNode(frame, { laid: { check: "none", kept: [], exact: true } }) : frame;
+  const out: DesignDocument = { ...doc, frames: doc.frames.map(mark) };
+  if (doc.drawings)
+    out.drawings = Object.fromEntries(Object.entries(doc.drawings).map(([id, list]) => [id, list.map(mark)]));
+  return out;
 }

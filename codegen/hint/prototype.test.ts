@@ -14,13 +14,13 @@ describe("the prototype in the model hint", () => {
       .split("\n")
       .filter((l) => l.startsWith(">"));
     expect(lines).toEqual([
-      "> 1:3 go:2:1",
+      "> 1:3 go:2:1 in:dissolve:0.3:EASE_OUT",
       "> 1:4 to:1:9",
       "> 1:5 url:https://example.com/ new",
       "> 1:6 scroll:y",
       "> 1:2 fixed",
       "> 2:2 back",
-      "> 2:3 go:9:99",
+      "> 2:3 go:9:99 in:dissolve:0.3:EASE_OUT",
     ]);
   });
 

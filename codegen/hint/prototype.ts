@@ -2,7 +2,7 @@
  * The prototype in the model hint (codegen/prototype): after the layers, one line per layer that links or scrolls,
  * by its Figma id, so that the model's code clicks through as the design does:
  *
- *   > 1:3 go:2:1            a click goes to frame 2:1's page
+ *   > 1:3 go:2:1            a click goes to frame 2:1's page (`in:dissolve:0.3:EASE_OUT`: with that transition)
  *   > 1:4 to:1:9            a click scrolls to layer 1:9
  *   > 1:5 url:"https://…" new   a click opens the address (in a new tab)
  *   > 2:2 back              a click goes back
@@ -35,19 +35,27 @@ import { FigmentError } from "../../kernel/errors.js";
 
 export const PROTOTYPE_MARK = ">";
 
+/** `in:<type>[-<direction>]:<duration>:<curve>`: how a click's destination comes in (none when at once). */
+function inToken(t: Transition | undefined): string[] {
+  if (!t || t.duration <= 0) return [];
+  const kind = `${t.type.toLowerCase()}${t.direction ? `-${t.direction.toLowerCase()}` : ""}`;
+  return [`in:${kind}:${easeToken(t).slice("ease:".length)}`];
+}
+
 function linkToken(action: Action): string[] {
   if (action.type === "BACK") return ["back"];
   if (action.type === "CLOSE") return ["close"];
   if (action.type === "NODE" && (action.navigation === "OVERLAY" || action.navigation === "SWAP")) {
-    const t = action.transition;
-    const kind = t && `${t.type.toLowerCase()}${t.direction ? `-${t.direction.toLowerCase()}` : ""}`;
-    const how = t && t.duration > 0 ? [`in:${kind}:${easeToken(t).slice("ease:".length)}`] : [];
     const by = action.overlayOffset ? [`by:${action.overlayOffset.join(",")}`] : [];
-    return [`${action.navigation.toLowerCase()}:${action.destinationId}`, ...how, ...by];
+    return [`${action.navigation.toLowerCase()}:${action.destinationId}`, ...inToken(action.transition), ...by];
   }
   if (action.type === "URL") return [`url:${quote(action.url)}`, ...(action.openInNewTab ? ["new"] : [])];
+  // A page's transition too (the code plays it on the click: codegen/prototype/transitions.ts).
   if (action.type === "NODE" && action.destinationId !== null)
-    return [`${action.navigation === "SCROLL_TO" ? "to" : "go"}:${action.destinationId}`];
+    return [
+      `${action.navigation === "SCROLL_TO" ? "to" : "go"}:${action.destinationId}`,
+      ...inToken(action.transition),
+    ];
   return [];
 }
 

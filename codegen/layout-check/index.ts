@@ -105,7 +105,7 @@ export async function checkLayout(
   const decisions: LayoutDecisions = {};
   const frames: FrameCheck[] = [];
   for (const frame of allDrawings(doc)) {
-    if (frame.w <= COMPACT_WIDTH || hasInferred(frame)) continue;
+    if (frame.w <= COMPACT_WIDTH || frame.laid || hasInferred(frame)) continue;
     const builder = frameBuilder(frame);
     // Nothing inferred (a designer's auto layout throughout): nothing to check.
     if (!hasInferred(builder.build(new Set()))) continue;

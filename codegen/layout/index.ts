@@ -9,8 +9,8 @@
  * inside them, absolute containers are inferred. Idempotent: a tree it returns comes back unchanged.
  */
 import { copyNode } from "../design/node.js";
-import type { DesignDocument, DesignNode } from "../design/types.js";
-import { inferNode, type FrameVerdict, type LayoutReport } from "./apply.js";
+import type { DesignDocument, DesignNode, FrameLaid } from "../design/types.js";
+import { inferNode, type LayoutReport } from "./apply.js";
 import type { Box } from "./boxes.js";
 import {
   decideNow,
@@ -40,7 +40,9 @@ const drawn = new WeakMap<DesignNode, DesignNode>();
 export function drawnFrame(frame: DesignNode): DesignNode {
   const known = drawn.get(frame);
   if (known) return known;
-  if (!hasInferred(frame)) return frame;
+  // A laid frame (a parsed hint's) is drawn by a tree of its own, as the design's is: the form planner looks into
+  // component instances by identity, and the drawing's layers are not the instances the code draws. Exact: the same.
+  if (!hasInferred(frame) && (!frame.laid || frame.laid.exact)) return frame;
   const rebuilt = undoInference(frame);
   drawn.set(frame, rebuilt);
   return rebuilt;
@@ -83,7 +85,9 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
  * auto layout that gets a flow. (A designer's own auto layout is emitted as set there: its marks act below it only.)
  */
 export function infers(frame: DesignNode): boolean {
-  return frame.w > COMPACT_WIDTH && !hasInferred(frame) && hasInferred(frameBuilder(frame).build(new Set()));
+  return (
+    frame.w > COMPACT_WIDTH && !frame.laid && !hasInferred(frame) && hasInferred(frameBuilder(frame).build(new Set()))
+  );
 }
 
 /**
@@ -97,8 +101,10 @@ export function inferFrame(
   decision?: FrameLayout,
 ): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  // A frame that comes inferred (a parsed model hint) carries inference's result and marks already: inferred again,
-  // a section it keeps as drawn would read as a new drawing to infer.
+  // A frame laid out already (a parsed hint says how): applied as it is, its verdict reported, nothing decided again.
+  if (frame.laid) return laidFrame(frame, report);
+  // A frame that comes inferred (a parsed hint of before issue 72) carries inference's result and marks already:
+  // inferred again, a section it keeps as drawn would read as a new drawing to infer.
   if (hasInferred(frame)) {
     drawnFrame(frame);
     return frame;
@@ -107,30 +113,49 @@ export function inferFrame(
   const plain = builder.build(new Set());
   if (!hasInferred(plain)) {
     // Nothing of it drawn without auto layout: nothing inferred to check.
-    drawn.set(plain, builder.drawn);
-    return plain;
+    return laidOut(plain, { check: "none", kept: [] }, builder.drawn);
   }
   const layout = decision ?? decideNow(builder, "simulator", (request) => simulatedBoxes(request)).layout;
-  const verdict: FrameVerdict = {
-    frame: frame.name,
+  const laid: FrameLaid = {
     check: layout.check,
-    kept: [],
-    drawn: layout.drawn === true,
-    exact: layout.exact === true,
+    kept: layout.drawn || layout.exact ? [] : [...layout.kept],
+    ...(layout.exact ? { exact: true as const } : layout.drawn ? { drawn: true as const } : {}),
   };
-  report.checked.push(verdict);
-  if (layout.exact) return frame;
-  if (layout.drawn) {
-    const whole = builder.whole();
-    drawn.set(whole, builder.drawn);
-    return whole;
-  }
-  const kept = new Set(layout.kept);
-  const out = builder.build(kept);
-  verdict.kept = [...sectionsOf(out)].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
-  report.sectionsKept.push(...verdict.kept);
-  drawn.set(out, builder.drawn);
+  if (layout.exact) return laidOut(frame, laid, frame, report);
+  if (layout.drawn) return laidOut(builder.whole(), laid, builder.drawn, report);
+  return laidOut(builder.build(new Set(laid.kept)), laid, builder.drawn, report);
+}
+
+/** `tree` (a frame's tree as inference built it) marked with how it was laid, its drawing kept; the check reported. */
+function laidOut(tree: DesignNode, laid: FrameLaid, asDrawn: DesignNode, report?: LayoutReport): DesignNode {
+  const out = copyNode(tree, { laid });
+  if (asDrawn !== tree) drawn.set(out, asDrawn);
+  if (report) reportLaid(out, report);
   return out;
+}
+
+/** The check's verdict on a laid frame, as its note says it: the names of the sections kept as drawn. */
+function reportLaid(frame: DesignNode, report: LayoutReport): void {
+  const laid = frame.laid!;
+  if (laid.check === "none") return;
+  const kept = new Set(laid.kept);
+  const names = [...sectionsOf(frame)].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
+  report.checked.push({
+    frame: frame.name,
+    check: laid.check,
+    kept: names,
+    drawn: laid.drawn === true,
+    exact: laid.exact === true,
+  });
+  report.sectionsKept.push(...names);
+}
+
+/** A frame that says how it was laid out (a parsed hint): taken as it is. */
+function laidFrame(frame: DesignNode, report: LayoutReport): DesignNode {
+  reportLaid(frame, report);
+  // Its drawing, for the form planner: rebuilt as a tree of its own (see drawnFrame).
+  drawnFrame(frame);
+  return frame;
 }
 
 /** The simulator as a layout engine: each requested layer's box in the tree laid out at its design width. */

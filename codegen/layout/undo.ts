@@ -23,6 +23,7 @@ export function undoInference(node: DesignNode): DesignNode {
   out.stack = undefined;
   out.stackTop = undefined;
   out.nav = undefined;
+  out.laid = undefined;
   if (!node.children) return out;
   if (node.layout?.inferred) {
     out.layout = undefined;

@@ -1,0 +1,149 @@
+/**
+ * Bench section "hint-parity" (issue 72): code from the hint = code from the design, on every frame of the real
+ * files and of the hint tests' fixtures (test/helpers/hint-parity.ts). Each frame is checked in Chromium as
+ * `figment code` checks it; its hint is printed as `figment hints` prints it and read as `--from-hint` reads it.
+ * Per frame and target (React, HTML): equal (the emitted files and the check's notes byte for byte), within 0.002 of
+ * the design's score (IoU×matched and text seen at the design width, rendered in Chromium), or worse — with the causes
+ * (what the hint does not carry: SVG payloads, design tokens). Goal: every frame equal or within 0.002.
+ *   BENCH_ONLY=hint-parity npm run bench
+ */
+import { checkLayout } from "../codegen/layout-check/index.js";
+import { generateCode, modelHint, parseHint, type CodeOptions } from "../codegen/index.js";
+import { inOneContext, type PageHost } from "../cli/measure/browser.js";
+import { chromiumEngine } from "../cli/measure/layout-engine.js";
+import { scoreDrawings } from "../cli/code/score.js";
+import type { FidelityScore } from "../codegen/fidelity/types.js";
+import {
+  compareFrame,
+  PARITY_FILES,
+  parityCauses,
+  parityFrames,
+  targetLabel,
+  type ParityFrame,
+} from "../test/helpers/hint-parity.js";
+import { QUICK, withBenchBrowser } from "./quick.js";
+import { round, type BenchResults, type Json } from "./results.js";
+
+/** The largest drop in score allowed where the hint alone differs (issue 72). */
+const WITHIN = 0.002;
+
+const TARGETS: readonly CodeOptions[] = [
+  { target: "react", styling: "css-modules", nodeIds: false },
+  { target: "html", styling: "css-modules", nodeIds: false },
+];
+
+interface Row {
+  file: string;
+  frame: string;
+  target: string;
+  verdict: "equal" | "within" | "worse";
+  causes: string[];
+  design?: number;
+  hint?: number;
+  hintBytes: number;
+  laidBytes: number;
+}
+
+/** The figure compared: the lower of IoU×matched and the text seen at the design width (both 0..1). */
+const figure = (s: FidelityScore): number => Math.min(s.iouMatched, s.widths[0]?.textVisible ?? 1);
+
+async function scoreOf(
+  host: PageHost,
+  frame: ParityFrame,
+  code: Awaited<ReturnType<typeof generateCode>>,
+  o: CodeOptions,
+) {
+  const drawings = frame.roots.map((root) => ({ frame: root }));
+  return figure(await scoreDrawings(host, drawings, code.files, o.target));
+}
+
+export async function hintParitySection(results: BenchResults): Promise<void> {
+  const rows: Row[] = [];
+  const files = QUICK ? PARITY_FILES.filter((f) => f.name.includes("attic")) : PARITY_FILES;
+  await withBenchBrowser((browser) =>
+    inOneContext(browser, async (host) => {
+      for (const file of files)
+        for (const frame of await parityFrames(file)) {
+          // As `figment code` checks the layout: in Chromium.
+          const decisions = (await checkLayout(frame.document, chromiumEngine(host))).decisions;
+          const causes = parityCauses(frame.document);
+          for (const options of TARGETS) {
+            const result = compareFrame(frame, options, decisions);
+            const row: Row = {
+              file: file.name,
+              frame: `${frame.id} ${frame.name}`,
+              target: targetLabel(options),
+              verdict: "equal",
+              causes: result.differ.length > 0 ? causes : [],
+              hintBytes: result.hintBytes,
+              laidBytes: result.laidBytes,
+            };
+            if (result.differ.length > 0) {
+              const scored = { ...options, nodeIds: true, layoutDecisions: decisions };
+              const hint = parseHint(modelHint(frame.document, "responsive", decisions)).document;
+              row.design = await scoreOf(host, frame, await generateCode(frame.document, scored), options);
+              row.hint = await scoreOf(host, frame, await generateCode(hint, { ...options, nodeIds: true }), options);
+              row.verdict = row.hint >= row.design - WITHIN ? "within" : "worse";
+            }
+            rows.push(row);
+          }
+        }
+    }),
+  );
+  const count = (v: Row["verdict"]): number => rows.filter((r) => r.verdict === v).length;
+  const frames = new Set(rows.map((r) => `${r.file} ${r.frame}`)).size;
+  const hintBytes = sumOnce(rows, (r) => r.hintBytes);
+  const laidBytes = sumOnce(rows, (r) => r.laidBytes);
+  const summary = {
+    frames,
+    comparisons: rows.length,
+    equal: count("equal"),
+    within: count("within"),
+    worse: count("worse"),
+    goalMet: count("worse") === 0,
+    hintBytes,
+    laidBytes,
+  };
+  results.set("hint-parity", ["summary"], summary);
+  results.set(
+    "hint-parity",
+    ["rows"],
+    rows.map(
+      (r): Json => ({
+        file: r.file,
+        frame: r.frame,
+        target: r.target,
+        verdict: r.verdict,
+        causes: r.causes,
+        ...(r.design !== undefined ? { design: round(r.design), hint: round(r.hint ?? 0) } : {}),
+      }),
+    ),
+  );
+  results.print(`\n## hint-parity: code from the hint = code from the design (issue 72)\n`);
+  results.print(
+    `${frames} frames × ${TARGETS.map(targetLabel).join(", ")} (the layout checked in Chromium): equal ` +
+      `${summary.equal}, within ${WITHIN} ${summary.within}, worse ${summary.worse} — goal: none worse ` +
+      `${summary.goalMet ? "✓" : "✗"}. The hints: ${hintBytes} bytes, of which ${laidBytes} say how frames were ` +
+      `laid out (lc:).\n`,
+  );
+  const differing = rows.filter((r) => r.verdict !== "equal");
+  if (differing.length > 0)
+    results.print(
+      ["| file | frame | target | design | hint | verdict | causes |", "|---|---|---|---|---|---|---|"]
+        .concat(
+          differing.map(
+            (r) =>
+              `| ${r.file} | ${r.frame} | ${r.target} | ${r.design?.toFixed(3)} | ${r.hint?.toFixed(3)} | ` +
+              `${r.verdict} | ${r.causes.join(", ") || "—"} |`,
+          ),
+        )
+        .join("\n") + "\n",
+    );
+}
+
+/** A figure of each frame's hint, counted once per frame (the targets share the hint). */
+function sumOnce(rows: readonly Row[], of: (r: Row) => number): number {
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(`${r.file} ${r.frame}`, of(r));
+  return [...seen.values()].reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,156 @@
+/**
+ * Code from the hint against code from the design (issue 72), frame by frame: the frames of every real file
+ * (test/fixtures/real) and of the fixtures the hint tests use, each as `figment code` takes it (a page drawn at
+ * several widths with its drawings), the layout check's verdicts given; the hint printed as `figment hints` prints it
+ * and read as `figment code --from-hint` reads it (no decisions given: the hint's own). Shared by
+ * test/hint-parity.test.ts and the bench's hint-parity section.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { emitFiles, loadDesign, modelHint, parseHint } from "../../codegen/index.js";
+import type { CodeOptions, DesignDocument, DesignNode } from "../../codegen/index.js";
+import type { LayoutDecisions } from "../../codegen/layout/index.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import { withPageGroups } from "../../cli/common/page-groups.js";
+import { WHOLE_FILE } from "../../cli/common/design-files.js";
+import { readDesignJson } from "../../cli/common/io.js";
+import { fixturesRoot } from "./responsive-frames.js";
+import { FigmentError } from "../../kernel/errors.js";
+
+const NO_FRAMES = "the design has no frames to convert";
+
+/** Found from here or the working directory (the bench runs this bundled, from dist/). */
+const FIXTURES = fixturesRoot();
+
+const jsonIn = (dir: string): { name: string; path: string }[] =>
+  readdirSync(join(FIXTURES, dir))
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) }));
+
+/** The files compared: every real file, then the hint tests' fixtures (test/fixtures/figma, the absolute landing). */
+export const PARITY_FILES: readonly { name: string; path: string }[] = [
+  ...jsonIn("real"),
+  ...jsonIn("figma"),
+  { name: "responsive/landing-absolute.file.json", path: join(FIXTURES, "responsive", "landing-absolute.file.json") },
+];
+
+/** One frame (a page with its drawings) of a file, as `figment code` converts it. */
+export interface ParityFrame {
+  file: string;
+  id: string;
+  name: string;
+  /** The document of this frame alone (its drawings, the file's assets and tokens). */
+  document: DesignDocument;
+  /** The REST nodes of the frame and of its other drawings (what a score measures against). */
+  roots: RestNode[];
+}
+
+/** Every frame of `file`, pages drawn at several widths grouped as the CLI groups them. */
+export async function parityFrames(file: { name: string; path: string }): Promise<ParityFrame[]> {
+  // Read as the CLI reads a design (a fragment, a trailer repaired).
+  const json = await readDesignJson(file.path);
+  // A file of loose layers only (no frame) has none to compare: the CLI converts none of it without --node.
+  let loaded: ReturnType<typeof loadDesign>;
+  try {
+    loaded = loadDesign(json, [], {}, WHOLE_FILE);
+  } catch (error) {
+    if (error instanceof FigmentError && error.message.startsWith(NO_FRAMES)) return [];
+    throw error;
+  }
+  const doc = withPageGroups(loaded, { nodes: [] }).document;
+  return doc.frames.map((frame) => {
+    const ids = new Set([frame.id, ...(doc.drawings?.[frame.id] ?? []).map((d) => d.id)]);
+    return {
+      file: file.name,
+      id: frame.id,
+      name: frame.name,
+      document: { ...doc, frames: [frame] },
+      roots: loaded.roots.filter((r) => ids.has(r.id)),
+    };
+  });
+}
+
+/** The targets compared: every one (they share the inferred layout; emitting is cheap). */
+export const PARITY_TARGETS: readonly CodeOptions[] = [
+  { target: "react", styling: "css-modules", nodeIds: false },
+  { target: "react", styling: "tailwind", nodeIds: false },
+  { target: "html", styling: "css-modules", nodeIds: true },
+  { target: "vue", styling: "css-modules", nodeIds: false },
+  { target: "svelte", styling: "css-modules", nodeIds: false },
+  { target: "angular", styling: "css-modules", nodeIds: false },
+  { target: "react-native", styling: "css-modules", nodeIds: false },
+];
+
+export const targetLabel = (o: CodeOptions): string => (o.target === "react" ? `react/${o.styling}` : o.target);
+
+/**
+ * What the hint does not carry (issue 72 names them; neither is a decision): a vector's SVG payload (the hint names
+ * its file, a stand-in draws its parts' boxes) and the design tokens (the hint prints their values). Swapped in, code
+ * from the hint must equal code from the design byte for byte; without them, these are the causes of a difference.
+ */
+export type ParityCause = "svg payloads" | "design tokens";
+
+/** The causes that can make `document`'s code from its hint differ: what of the hint's data it has. */
+export function parityCauses(document: DesignDocument): ParityCause[] {
+  const causes: ParityCause[] = [];
+  const drawnAssets = new Set<string>();
+  const visit = (node: DesignNode): void => {
+    if (node.asset !== undefined) drawnAssets.add(node.asset);
+    node.children?.forEach(visit);
+  };
+  const frames = document.frames.flatMap((f) => [f, ...(document.drawings?.[f.id] ?? [])]);
+  frames.forEach(visit);
+  if ([...drawnAssets].some((name) => document.assets[name]?.kind === "svg")) causes.push("svg payloads");
+  if (document.tokens && document.tokens.tokens.length > 0) causes.push("design tokens");
+  return causes;
+}
+
+/** One comparison: the files that differ (paths), with the hint's data alone and with the design's swapped in. */
+export interface ParityResult {
+  /** Emitted files (and notes) of the hint alone that differ from the design's. */
+  differ: string[];
+  /** The same with the design's SVG payloads and tokens swapped in: must be empty (decisions are all in the hint). */
+  differSwapped: string[];
+  /** The hint's size in bytes. */
+  hintBytes: number;
+  /** The hint's bytes that say how each frame was laid out (`lc:` tokens). */
+  laidBytes: number;
+}
+
+/** Paths of `a`'s files that differ from `b`'s (a missing file counts), and "notes" when the check's notes differ. */
+function differing(a: ReturnType<typeof emitFiles>, b: ReturnType<typeof emitFiles>): string[] {
+  const paths = new Set([...a.files, ...b.files].map((f) => f.path));
+  const content = (set: typeof a, path: string): string | undefined => set.files.find((f) => f.path === path)?.content;
+  const out = [...paths].filter((p) => content(a, p) !== content(b, p)).sort();
+  // The layout check's notes: what the hint says of it (the prototype's notes read its `>` lines, not all of it).
+  const notes = (set: typeof a): string[] =>
+    set.problems.filter((p) => p.code === "layout-check").map((p) => `${p.code}: ${p.message}`);
+  const [na, nb] = [notes(a), notes(b)];
+  const only = [...na.filter((n) => !nb.includes(n)), ...nb.filter((n) => !na.includes(n))];
+  if (only.length > 0 || na.length !== nb.length) out.push(`notes (${only[0] ?? "counts"})`);
+  return out;
+}
+
+/**
+ * `frame`'s emitted files (the project pass and formatting are pure functions of them: equal files, equal code) from
+ * the design with `decisions`, against those from its hint, for `options`.
+ */
+export function compareFrame(frame: ParityFrame, options: CodeOptions, decisions: LayoutDecisions): ParityResult {
+  const hint = modelHint(frame.document, options.layout ?? "responsive", decisions);
+  const parsed = parseHint(hint).document;
+  const design = emitFiles(frame.document, { ...options, layoutDecisions: decisions });
+  // As `figment code --from-hint` runs: the hint's own frames, no decisions given.
+  const alone = emitFiles(parsed, options);
+  const swapped = emitFiles(
+    { ...parsed, assets: frame.document.assets, ...(frame.document.tokens ? { tokens: frame.document.tokens } : {}) },
+    options,
+  );
+  const laid = hint.match(/ lc:\S+/g) ?? [];
+  return {
+    differ: differing(design, alone),
+    differSwapped: differing(design, swapped),
+    hintBytes: Buffer.byteLength(hint),
+    laidBytes: laid.reduce((n, token) => n + token.length, 0),
+  };
+}
