@@ -150,7 +150,10 @@ function tagAndRead(): DomRead {
     const invisible = hidden || style.getPropertyValue("visibility") !== "visible";
     // Laid out but not drawn: what a closed <details> holds beyond its summary.
     const skipped = el.checkVisibility?.() === false;
-    const counted = !invisible && !skipped && (box.width > 0 || box.height > 0) && !(clip && outside(box, clip));
+    // Clipped to nothing, there for a screen reader (WordPress's .screen-reader-text): the reader leaves it out.
+    const srOnly = box.width <= 1 && box.height <= 1 && /inset\(50%\)/.test(style.getPropertyValue("clip-path"));
+    const counted =
+      !invisible && !skipped && !srOnly && (box.width > 0 || box.height > 0) && !(clip && outside(box, clip));
     elements.push({
       id,
       parent,
