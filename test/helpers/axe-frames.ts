@@ -9,7 +9,7 @@ import { withPage } from "../../cli/measure/browser.js";
 import { settleLayout, shownPage } from "../../cli/measure/score.js";
 import type { DesignDocument } from "../../codegen/design/types.js";
 import { generateCode, type CodeOptions } from "../../codegen/index.js";
-import { axeViolations, type AxeViolation } from "./axe-check.js";
+import { axeViolations, type AxeScope, type AxeViolation } from "./axe-check.js";
 import { serveGoogleFonts } from "./google-fonts.js";
 
 /** The targets as a user picks them. */
@@ -24,11 +24,12 @@ export const AXE_TARGETS = [
 ] as const satisfies readonly { key: string; options: CodeOptions }[];
 export type AxeTarget = (typeof AXE_TARGETS)[number];
 
-/** The frame's code in `target` (its only frame: `document` holds one), rendered and checked with axe. */
+/** The frame's code in `target` (its only frame: `document` holds one), rendered and checked with axe (`scope`). */
 export async function axeOfFrame(
   context: BrowserContext,
   document: DesignDocument,
   target: AxeTarget,
+  scope: AxeScope = { contrast: true },
 ): Promise<AxeViolation[]> {
   const frame = document.frames[0];
   if (!frame) throw new Error("axeOfFrame: the document holds no frame");
@@ -44,7 +45,7 @@ export async function axeOfFrame(
       // A framework's preview mounts its app after load: its root holds the page once it has.
       if (target.key !== "html") await page.waitForFunction(mountedRoot);
       await settleLayout(page);
-      return axeViolations(page);
+      return axeViolations(page, scope);
     },
     { serve: serveGoogleFonts },
   );

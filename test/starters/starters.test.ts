@@ -2,9 +2,10 @@
  * The starter projects as a user gets them (issue 54): `figment code --project` on real files, then in a folder of its
  * own outside the repository `npm install` from the npm registry and `npm run build` (the project's own scripts:
  * `tsc && vite build`, `vue-tsc && vite build`), then the built site served and opened in Chromium, where the design's
- * text shows and nothing the page asks for is missing. The Expo projects share one download: the first installs, the
- * others start from a hard-linked copy of its node_modules, which their own `npm install` then fits to their
- * package.json (their font packages). Slow (an install each) and it needs the registry, so it runs
+ * text shows and nothing the page asks for is missing. The projects of a kind share one download: the first of each
+ * kind installs from the registry, the others start from a hard-linked copy of its node_modules, which their own
+ * `npm install` then fits to their package.json (Tailwind, their font packages), as a second project on a user's
+ * machine would mostly come from npm's cache. Slow (an install each) and it needs the registry, so it runs
  * only with FIGMENT_STARTERS=1: `.ci/run` runs it after `npm test` (`npm run test:starters`).
  */
 import { spawn } from "node:child_process";
@@ -38,8 +39,6 @@ interface Starter {
   nextImage?: boolean;
   /** The npm scripts package.json has (dev and build; Expo's are start and build). */
   scripts?: string[];
-  /** The starter whose node_modules this one's install starts from (a hard-linked copy). */
-  installFrom?: string;
   /** A face expo-font's useFonts registered, which the page loaded (from its @expo-google-fonts .ttf). */
   expoFont?: string;
   /**
@@ -134,7 +133,6 @@ export const STARTERS: Starter[] = [
     name: `expo-${label as string}`,
     args: ["--target", "react-native"],
     scripts: ["start", "build"],
-    ...(label === "login" ? {} : { installFrom: "expo-login" }),
   })),
 ];
 
@@ -183,18 +181,25 @@ const installs = new Map(
   }),
 );
 
-/**
- * The starters whose install asks the registry whether its cached package data is current: the first of each kind
- * (react, vue, svelte, nextjs, angular, expo), so that a release that breaks a kind's projects fails here as it would
- * for a user. The others of the kind install `--prefer-offline`: from npm's cache where it holds the package (as a
- * user's second project would), not asking again about each of some hundreds of packages.
- */
-function freshInstalls(starters: readonly Starter[]): Set<string> {
+/** Each kind's first starter (react, vue, svelte, nextjs, angular, expo: the name's first word), by kind. */
+function firstsOfKinds(starters: readonly Starter[]): Map<string, string> {
   const firsts = new Map<string, string>();
-  for (const { name } of starters) if (!firsts.has(name.split("-")[0]!)) firsts.set(name.split("-")[0]!, name);
-  return new Set(firsts.values());
+  for (const { name } of starters) if (!firsts.has(kindOf(name))) firsts.set(kindOf(name), name);
+  return firsts;
 }
-const FRESH = freshInstalls(STARTERS);
+const kindOf = (name: string): string => name.split("-")[0]!;
+const FIRSTS = firstsOfKinds(STARTERS);
+
+/**
+ * The starters whose install asks the registry whether its cached package data is current: the first of each kind,
+ * so that a release that breaks a kind's projects fails here as it would for a user. The others of the kind start
+ * from its node_modules and install `--prefer-offline`: from npm's cache where it holds the package (as a user's
+ * second project would), not asking again about each of some hundreds of packages, nor unpacking them again.
+ */
+const FRESH = new Set(FIRSTS.values());
+
+/** The starter whose node_modules this one's install starts from (a hard-linked copy): its kind's first. */
+const installFrom = (name: string): string | undefined => (FRESH.has(name) ? undefined : FIRSTS.get(kindOf(name)));
 
 /** `npm install` in `dir`, from a hard-linked copy of `from`'s node_modules when given. */
 async function install(dir: string, from: string | undefined, fresh: boolean): Promise<Ran> {
@@ -232,8 +237,12 @@ async function clickThrough(page: Page, home: string, flow: { path: string; show
 }
 
 describe("the starters' installs", () => {
-  it("ask the registry afresh for the first project of each kind, the others start from npm's cache", () => {
+  it("ask the registry afresh for the first project of each kind, the others start from its node_modules", () => {
     expect([...FRESH]).toEqual(["react-home", "vue-home", "svelte-home", "nextjs-home", "angular-home", "expo-login"]);
+    expect(installFrom("react-home")).toBeUndefined();
+    expect(installFrom("react-tailwind-login")).toBe("react-home");
+    expect(installFrom("nextjs-images-freelancer")).toBe("nextjs-home");
+    expect(installFrom("expo-tnt")).toBe("expo-login");
   });
 });
 
@@ -276,7 +285,7 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
       const scripts = pkg.scripts;
       expect(Object.keys(scripts)).toEqual(expect.arrayContaining(starter.scripts ?? ["dev", "build"]));
 
-      const from = starter.installFrom;
+      const from = installFrom(starter.name);
       if (from !== undefined) expect(await installs.get(from)!.done, `${from}'s install failed`).toBe(true);
       await slots(async () => {
         const installed = await install(
