@@ -18,6 +18,11 @@ export type { Decl };
 export interface AssetUrls {
   /** URL of an asset as seen from the stylesheet being written. */
   cssUrl(key: string): string;
+  /**
+   * URL of a picture a mask masks with, where it differs from cssUrl: a CSS mask image is fetched in CORS mode, which
+   * a page opened from disk (file://) never passes, so the HTML page, which users open that way, inlines it.
+   */
+  maskUrl?(key: string): string;
 }
 
 /**

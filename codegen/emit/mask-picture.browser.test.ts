@@ -5,11 +5,15 @@
  * that paints itself (a card with a fill, its photo drawn over the mask by a negative spacing): the card's fill stays
  * whole, its photo masked.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
 import { resultPage } from "../../cli/measure/result-page.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
+import { tempDirs } from "../../test/helpers/temp-dirs.js";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { generateCode, loadDesign } from "../index.js";
 import type { Target } from "../targets.js";
@@ -95,8 +99,43 @@ const DESIGN = {
   },
 };
 
+const tempDir = tempDirs("figment-mask-file-");
+
 const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean =>
   actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
+
+describe.runIf(runBrowser)("the HTML page opened from disk", () => {
+  const browser = useBrowser();
+  // A CSS mask image is fetched in CORS mode, which a file:// page never passes: the page must carry the picture.
+  it("draws the mask's picture from file:// (the picture inlined in the stylesheet)", async () => {
+    const design = loadDesign(DESIGN, [], { images: { brush: BRUSH, photo: PHOTO } });
+    const { files } = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
+    const dir = tempDir();
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.bytes ?? f.content);
+    }
+    const context = await browser.newContext({ viewport: { width: 360, height: 130 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(dir, "index.html")).href, { waitUntil: "load" });
+      const root = await page.locator('[data-node-id="1:1"]').boundingBox();
+      if (!root) throw new Error("the frame is not drawn");
+      const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 360, height: 130 } });
+      const at = (x: number, y: number): [number, number] => [Math.round(root.x + x), Math.round(root.y + y)];
+      const [opaque, clear, card] = await screenshotColours(await context.newPage(), shot, [
+        at(30, 60),
+        at(90, 60),
+        at(165, 65),
+      ]);
+      expect(near(opaque!, GREEN), `opaque part ${opaque}`).toBe(true);
+      expect(near(clear!, WHITE), `transparent part ${clear}`).toBe(true);
+      expect(near(card!, GREEN), `card, opaque part ${card}`).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 describe.runIf(runBrowser)("a picture mask draws its picture, in every target", () => {
   const browser = useBrowser();

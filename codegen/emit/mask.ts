@@ -237,7 +237,7 @@ function maskLayer(
   const stretched = `${at} / ${px(box.w)} ${px(box.h)} no-repeat`;
   if (paint.kind === "solid") return `linear-gradient(${paint.color}, ${paint.color})${whole ? "" : ` ${stretched}`}`;
   if (paint.kind === "gradient") return whole ? paint.css : `${paint.css} ${stretched}`;
-  const url = `url(${urls.cssUrl(paint.asset)})`;
+  const url = `url(${urls.maskUrl?.(paint.asset) ?? urls.cssUrl(paint.asset)})`;
   if (whole) return `${url} ${imagePlacement(paint)}`;
   if (paint.fit === "crop" && paint.crop) {
     const [cx, cy, cw, ch] = paint.crop;

@@ -4,6 +4,7 @@ import { htmlDocument } from "../../html-document.js";
 import type { DesignDocument, DesignNode } from "../../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "../assets.js";
+import { assetDataUrl } from "../../file-paths.js";
 import { buildTree, type BuildContext } from "../build.js";
 import { outlinePages } from "../outline.js";
 import { buildPage, pageBuilder } from "../drawings/page.js";
@@ -64,7 +65,10 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     sheet,
     nodeIds: options.nodeIds,
     assets: doc.assets,
-    urls: { cssUrl: (key) => `assets/${assetFileName(key, doc.assets[key])}` },
+    urls: {
+      cssUrl: (key) => `assets/${assetFileName(key, doc.assets[key])}`,
+      maskUrl: (key) => maskPictureUrl(key, doc),
+    },
     imageSrc: (key) => {
       images.add(key);
       return `assets/${assetFileName(key, doc.assets[key])}`;
@@ -139,4 +143,15 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
       printed.set(file.path, text);
     }
   return { files, problems, printed };
+}
+
+/**
+ * A mask's picture as the page's stylesheet names it: a data: URL of its bytes (a file:// page would never load the
+ * file as a mask, AssetUrls.maskUrl), or the file's path when it has none (a placeholder, masking as its box).
+ */
+function maskPictureUrl(key: string, doc: DesignDocument): string {
+  const asset = doc.assets[key];
+  const path = `assets/${assetFileName(key, asset)}`;
+  if (asset?.kind !== "image" || !asset.bytes) return path;
+  return `"${assetDataUrl({ path, content: "", bytes: asset.bytes }) ?? path}"`;
 }
