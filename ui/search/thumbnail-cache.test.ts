@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nextTask } from "../../test/helpers/next-task.js";
 import { ThumbnailCache } from "./thumbnail-cache.js";
 
 /** A source whose exports the test settles by hand, recording URLs made and revoked. */
@@ -20,7 +21,6 @@ function source() {
     revoke: (url: string) => void revoked.push(url),
   };
 }
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe("thumbnail cache", () => {
   it(
@@ -33,7 +33,7 @@ describe("thumbnail cache", () => {
       expect([...src.pending.keys()]).toEqual(["a", "b", "c"]);
       cache.unwant("d");
       src.pending.get("a")!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
       expect([...src.pending.keys()]).toEqual(["a", "b", "c", "e"]);
       expect(cache.get("a", "h")).toEqual({ status: "ready", url: "blob:1" });
       expect(cache.get("d", "h")).toBeUndefined();
@@ -49,7 +49,7 @@ describe("thumbnail cache", () => {
       cache.subscribe(() => calls++);
       cache.want("a", "h1");
       src.pending.get("a")!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
       src.pending.clear();
       cache.want("a", "h1");
       expect(src.pending.size).toBe(0);
@@ -57,7 +57,7 @@ describe("thumbnail cache", () => {
       expect(src.revoked).toEqual(["blob:1"]);
       expect(cache.get("a", "h1")).toBeUndefined();
       src.pending.get("a")!.reject(new Error("not-found"));
-      await tick();
+      await nextTask();
       expect(cache.get("a", "h2")).toEqual({ status: "failed" });
       expect(calls).toBe(2);
       cache.dispose();
@@ -71,12 +71,12 @@ describe("thumbnail cache", () => {
     cache.want("late", "h");
     cache.dispose();
     src.pending.get("late")!.resolve(new Uint8Array([1]));
-    await tick();
+    await nextTask();
     expect(src.revoked).toEqual(["blob:1"]);
     for (const id of ["a", "b", "c"]) {
       cache.want(id, "h");
       src.pending.get(id)!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
     }
     expect(cache.get("a", "h")).toBeUndefined();
     expect(src.revoked).toContain("blob:2");
