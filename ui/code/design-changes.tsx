@@ -18,6 +18,7 @@ import type { Engine } from "../engine/engine.js";
 import { downloadBytes } from "../lib/download.js";
 import type { CodeOutput } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
+import "./result-note.css";
 import "./design-changes.css";
 
 /** An entry that can say what changed: it kept what its zip recorded, the design's facts with it. */
@@ -128,8 +129,8 @@ export function DesignChanges(props: DesignChangesProps) {
   if (!changes) return null;
   const { entry, summary, lines, ofResult } = changes;
   return (
-    <section class="design-changes" aria-label="Design changes">
-      <p class="design-changes__line" role="status">
+    <section class="result-note design-changes" aria-label="Design changes">
+      <p class="result-note__line design-changes__line" role="status">
         <InfoIcon />
         <span>
           Changed since your code of {shortDate(entry.createdAt)}: {summary}
