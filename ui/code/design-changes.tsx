@@ -18,6 +18,7 @@ import type { Engine } from "../engine/engine.js";
 import { downloadBytes } from "../lib/download.js";
 import type { CodeOutput } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
+import { SmallButton } from "../controls/small-button.js";
 import "./result-note.css";
 import "./design-changes.css";
 
@@ -191,13 +192,12 @@ export function UpdateDownload({ output, selection, requests, worker, notify }: 
     }
   };
   return (
-    <button
-      type="button"
-      class="button button--secondary button--small results__update"
+    <SmallButton
+      class="results__update"
       title={`A patch from your code of ${shortDate(entry.createdAt)} to this one, for git apply in your project`}
       onClick={() => void download()}
     >
       <DownloadIcon /> <span class="button__label">Download update</span>
-    </button>
+    </SmallButton>
   );
 }
