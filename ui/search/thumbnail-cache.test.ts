@@ -22,13 +22,18 @@ function source() {
   };
 }
 
+/** A cache over such a source. */
+function cacheOver(options: { maxEntries?: number } = {}) {
+  const src = source();
+  return { src, cache: new ThumbnailCache({ ...src, ...options }) };
+}
+
 describe("thumbnail cache", () => {
   it(
     "fetches at most three at a time, the rest when one settles; " +
       "a row gone from view before its turn is never fetched",
     async () => {
-      const src = source();
-      const cache = new ThumbnailCache(src);
+      const { src, cache } = cacheOver();
       for (const id of ["a", "b", "c", "d", "e"]) cache.want(id, "h");
       expect([...src.pending.keys()]).toEqual(["a", "b", "c"]);
       cache.unwant("d");
@@ -43,8 +48,7 @@ describe("thumbnail cache", () => {
   it(
     "keeps a thumbnail by id + hash: the same is not fetched " + "again, a changed frame is, and its old URL revoked",
     async () => {
-      const src = source();
-      const cache = new ThumbnailCache(src);
+      const { src, cache } = cacheOver();
       let calls = 0;
       cache.subscribe(() => calls++);
       cache.want("a", "h1");
@@ -66,8 +70,7 @@ describe("thumbnail cache", () => {
   );
 
   it("revokes what arrives after dispose, and drops the oldest past maxEntries", async () => {
-    const src = source();
-    const cache = new ThumbnailCache({ ...src, maxEntries: 2 });
+    const { src, cache } = cacheOver({ maxEntries: 2 });
     cache.want("late", "h");
     cache.dispose();
     src.pending.get("late")!.resolve(new Uint8Array([1]));
