@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { analysisEntryField, codeEntryField } from "../../contract/history.js";
 import type { MainRequests } from "./requests.js";
 import { analysisEntry, codeEntry, keepInHistory, onHistoryFull, saveToHistory } from "./history-client.js";
+import { nextTask } from "../../test/helpers/next-task.js";
 
 const frame = { id: "1:2", name: "Login", width: 375, height: 667 };
 
@@ -65,12 +66,12 @@ describe("history client", () => {
     const full = { message: "History is full", needed: 10, candidates: [] };
     keepInHistory(fakeRequests({ usage: {}, full }), entry);
     keepInHistory(fakeRequests({ usage: {}, saved: { id: entry.id } }), entry);
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     expect(heard).toEqual([{ refused: entry, full }]);
     off();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     keepInHistory(fakeRequests({ usage: {}, full }), entry);
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     expect(heard).toHaveLength(1);
     expect(warn).toHaveBeenCalledWith("Figment: History is full");
     warn.mockRestore();

@@ -5,6 +5,7 @@ import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
 import { estimateText, formatCost, priceText } from "./ai-status.js";
 import { approxCost } from "../model/cost.js";
 import { modelFailure } from "../../test/helpers/job-failures.js";
+import { tokenEstimate } from "../../test/helpers/estimates.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
 const start: Streaming = {
@@ -79,14 +80,7 @@ describe("errors explained with a next step", () => {
 
 describe("the estimate line", () => {
   it("names input, image and output tokens and the cost, or says no price is known", () => {
-    const base = {
-      estimate: true as const,
-      textTokens: 1200,
-      imageTokens: 765,
-      inputTokens: 1965,
-      outputTokens: 3000,
-      price: undefined,
-    };
+    const base = tokenEstimate({ textTokens: 1200, imageTokens: 765, inputTokens: 1965, outputTokens: 3000 });
     expect(estimateText({ ...base, costUsd: 0.0346 }, "gpt-5")).toBe(
       "≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · ≈ $0.035",
     );
@@ -106,14 +100,7 @@ describe("the estimate line", () => {
 });
 
 describe("the estimate's price", () => {
-  const base = {
-    estimate: true as const,
-    textTokens: 1,
-    imageTokens: 0,
-    inputTokens: 1,
-    outputTokens: 1,
-    costUsd: 0.1,
-  };
+  const base = tokenEstimate({ textTokens: 1, inputTokens: 1, outputTokens: 1, costUsd: 0.1 });
   it("names where the price was read and when: a fetched listing or the built-in table", () => {
     expect(
       priceText({

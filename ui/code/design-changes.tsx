@@ -18,6 +18,8 @@ import type { Engine } from "../engine/engine.js";
 import { downloadBytes } from "../lib/download.js";
 import type { CodeOutput } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
+import { SmallButton } from "../controls/small-button.js";
+import "./result-note.css";
 import "./design-changes.css";
 
 /** An entry that can say what changed: it kept what its zip recorded, the design's facts with it. */
@@ -128,8 +130,8 @@ export function DesignChanges(props: DesignChangesProps) {
   if (!changes) return null;
   const { entry, summary, lines, ofResult } = changes;
   return (
-    <section class="design-changes" aria-label="Design changes">
-      <p class="design-changes__line" role="status">
+    <section class="result-note design-changes" aria-label="Design changes">
+      <p class="result-note__line design-changes__line" role="status">
         <InfoIcon />
         <span>
           Changed since your code of {shortDate(entry.createdAt)}: {summary}
@@ -190,13 +192,12 @@ export function UpdateDownload({ output, selection, requests, worker, notify }: 
     }
   };
   return (
-    <button
-      type="button"
-      class="button button--secondary button--small results__update"
+    <SmallButton
+      class="results__update"
       title={`A patch from your code of ${shortDate(entry.createdAt)} to this one, for git apply in your project`}
       onClick={() => void download()}
     >
       <DownloadIcon /> <span class="button__label">Download update</span>
-    </button>
+    </SmallButton>
   );
 }

@@ -13,6 +13,7 @@ import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
+import { tokenEstimate } from "../../test/helpers/estimates.js";
 import type { EngineCaller } from "../engine/call.js";
 import type { BodyOf, Kind, ReplyOf } from "../engine/protocol/index.js";
 import type { SendIo } from "../model/model-job.js";
@@ -86,15 +87,7 @@ function engine(answer: ModelCodeResult | Error | (() => Promise<ModelCodeResult
       calls.push({ kind, body });
       if (kind === "ai-round-estimate")
         return {
-          estimate: {
-            estimate: true,
-            textTokens: 1,
-            imageTokens: 2,
-            inputTokens: 3,
-            outputTokens: 4,
-            costUsd: 0.01,
-            price: undefined,
-          },
+          estimate: tokenEstimate({ textTokens: 1, imageTokens: 2, inputTokens: 3, outputTokens: 4, costUsd: 0.01 }),
         } as ReplyOf<K>;
       if (kind !== "ai-generate") throw new Error(`unexpected ${kind}`);
       if (answer instanceof Error) throw answer;

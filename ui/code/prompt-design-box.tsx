@@ -6,6 +6,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { TextArea } from "../controls/text-area.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface PromptDesignBoxProps {
   selection: SelectionSummary;
@@ -38,9 +39,9 @@ export function PromptDesignBox(props: PromptDesignBoxProps) {
       <div class="prompt-design__head">
         <strong>Design from a prompt</strong>
         <span class="spacer" />
-        <button type="button" class="button button--secondary button--small" onClick={onClose} disabled={busy}>
+        <SmallButton onClick={onClose} disabled={busy}>
           Close
-        </button>
+        </SmallButton>
       </div>
       <TextArea
         class="prompt-design__input"

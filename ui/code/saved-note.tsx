@@ -7,6 +7,8 @@ import { fullDate } from "../lib/time-ago.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { SavedInfo } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
+import "./result-note.css";
+import "./saved-note.css";
 
 export interface SavedNoteProps {
   saved: SavedInfo;
@@ -18,13 +20,13 @@ export function SavedNote({ saved }: SavedNoteProps) {
   const turns = saved.turns ?? [];
   const asked = turns.filter((t) => t.role === "user").length;
   return (
-    <div class="saved-note" role="note">
-      <p class="saved-note__line">
+    <div class="result-note saved-note" role="note">
+      <p class="result-note__line saved-note__line">
         <InfoIcon /> From History · saved {fullDate(saved.createdAt)}
         {saved.model ? ` · ${saved.model}` : ""}
       </p>
       {saved.mode === "ai" ? (
-        <p class="saved-note__line muted">
+        <p class="result-note__line saved-note__line muted">
           The model's conversation is not kept in History:{" "}
           {saved.page
             ? "Design again starts a new one from the page's brief."

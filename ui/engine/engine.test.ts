@@ -11,6 +11,7 @@ import type { Bridge } from "../channel/bridge.js";
 import { BridgeRequests } from "../channel/requests.js";
 import { Engine, ModelFailure, requestWorkerSource, type WorkerLike } from "./engine.js";
 import { decodeWorkerScript } from "./source.js";
+import { nextTask } from "../../test/helpers/next-task.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */
 class FakeWorker implements WorkerLike {
@@ -47,7 +48,6 @@ const mapped = {
   components: { components: [{ figma: { key: "k" } } as unknown as ComponentMap["components"][number]] },
 };
 const exports = [{ id: "1:2", json: { document: { id: "1:2", type: "FRAME" } } }];
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function makeHost() {
   const workers: FakeWorker[] = [];
@@ -70,7 +70,7 @@ describe("Engine", () => {
 
   it("starts nothing until the first request", async () => {
     const { host, workers, unpack } = makeHost();
-    await flush();
+    await nextTask();
     expect(unpack).not.toHaveBeenCalled();
     expect(workers).toHaveLength(0);
     expect(host.currentStatus).toBe("idle");
@@ -80,7 +80,7 @@ describe("Engine", () => {
     const { host, workers } = makeHost();
     const first = host.call("generate", { exports, options });
     const second = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const gen = worker.last("generate");
     const hint = worker.last("hint");
@@ -127,7 +127,7 @@ describe("Engine", () => {
     await Promise.all([host.warmUp(), host.warmUp()]);
     expect(host.currentStatus).toBe("ready");
     const hint = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
     await expect(hint).resolves.toEqual({ hint: "h" });
     expect(workers).toHaveLength(1);
@@ -138,7 +138,7 @@ describe("Engine", () => {
   it("turns an error reply into an input FigmentError", async () => {
     const { host, workers } = makeHost();
     const request = host.call("generate", { exports, options });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     worker.reply({ id: worker.last("generate").id, ok: false, failure: { kind: "input", message: "not Figma JSON" } });
     await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "input", message: "not Figma JSON" });
@@ -149,7 +149,7 @@ describe("Engine", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const a = host.call("generate", { exports, options });
     const b = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     workers[0]!.crash("out of memory");
     await expect(a).rejects.toMatchObject({ name: "FigmentError", kind: "crashed" });
     await expect(b).rejects.toThrow(/stopped unexpectedly \(out of memory\)/);
@@ -157,7 +157,7 @@ describe("Engine", () => {
     expect(host.currentStatus).toBe("crashed");
 
     const c = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     expect(workers).toHaveLength(2);
     workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "ok" });
     await expect(c).resolves.toEqual({ hint: "ok" });
@@ -170,13 +170,13 @@ describe("Engine", () => {
     const { host, workers } = makeHost();
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const a = host.call("generate", { exports, options });
-    await flush();
+    await nextTask();
     const old = workers[0]!;
     const id = old.last("generate").id;
     old.crash("boom");
     await expect(a).rejects.toMatchObject({ name: "FigmentError", kind: "crashed" });
     const b = host.call("generate", { exports, options });
-    await flush();
+    await nextTask();
     old.reply({ id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
     const fresh = workers[1]!;
     fresh.reply({
@@ -192,12 +192,12 @@ describe("Engine", () => {
   it("cancel terminates the worker and rejects with Cancelled", async () => {
     const { host, workers } = makeHost();
     const a = host.call("generate", { exports, options });
-    await flush();
+    await nextTask();
     host.cancel();
     await expect(a).rejects.toBeInstanceOf(Cancelled);
     expect(workers[0]!.terminated).toBe(true);
     const b = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     expect(workers).toHaveLength(2);
     workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "again" });
     await expect(b).resolves.toEqual({ hint: "again" });
@@ -216,7 +216,7 @@ describe("Engine", () => {
     });
     await expect(host.call("hint", { exports })).rejects.toThrow(/could not be loaded: the worker payload is missing/);
     const again = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
     await expect(again).resolves.toEqual({ hint: "h" });
   });
@@ -256,7 +256,7 @@ describe("Engine boundary cases", () => {
   it("a reply of another kind fails its request as an internal FigmentError", async () => {
     const { host, workers } = makeHost();
     const request = host.call("hint", { exports });
-    await flush();
+    await nextTask();
     workers[0]!.reply({
       id: workers[0]!.last("hint").id,
       ok: true,
@@ -280,7 +280,7 @@ describe("Engine boundary cases", () => {
       { settings: DEFAULT_SETTINGS, apiKey: "sk-x", input, timeoutMs: 1000 },
       { onEvent: (event) => texts.push(event.delta) },
     );
-    await flush();
+    await nextTask();
     const sent = workers[0]!.last("analyze-model");
     workers[0]!.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
     workers[0]!.reply({ id: sent.id, event: { type: "analyze-text", delta: "Hello" } });
@@ -407,7 +407,7 @@ describe("Engine model requests", () => {
     const { host, workers } = makeHost();
     const events: unknown[] = [];
     const pending = host.call("ai-generate", request, { onEvent: (event) => events.push(event) });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
     worker.reply({ id: sent.id, event: { type: "progress", event: { type: "notes", text: "plan", done: false } } });
@@ -439,7 +439,7 @@ describe("Engine model requests", () => {
       signal: controller.signal,
       onEvent: (event) => void events.push(event),
     });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
     controller.abort();
@@ -462,7 +462,7 @@ describe("Engine model requests", () => {
   it("a model error arrives as a ModelFailure with its kind, status and retry-after", async () => {
     const { host, workers } = makeHost();
     const pending = host.call("ai-generate", request);
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
     worker.reply({
@@ -505,7 +505,7 @@ describe("Engine connection test", () => {
   it("sends settings, key and timeout to the worker and resolves with the count and the listing's prices", async () => {
     const { host, workers } = makeHost();
     const pending = host.call("test-connection", { settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const sent = worker.last("test-connection");
     expect(sent).toMatchObject({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
@@ -520,7 +520,7 @@ describe("Engine connection test", () => {
     const { host, workers } = makeHost();
     const refused = host.call("test-connection", { settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
     const malformed = host.call("test-connection", { settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
-    await flush();
+    await nextTask();
     const worker = workers[0]!;
     const [first, second] = worker.received.filter((r) => r.kind === "test-connection");
     worker.reply({

@@ -7,6 +7,7 @@ import { FindingsList } from "../controls/findings-list.js";
 import { MarkdownView } from "../controls/markdown-view.js";
 import { fullDate } from "../lib/time-ago.js";
 import { plural } from "../../kernel/plural.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface AnalysisViewProps {
   entry: AnalysisEntry;
@@ -20,13 +21,9 @@ export function AnalysisView({ entry, onCopy, onClose, onFocus }: AnalysisViewPr
   return (
     <section class="history-analysis" aria-label={`Analysis of ${entry.frame.name}`}>
       <div class="history-analysis__head">
-        <button type="button" class="button button--secondary button--small" onClick={onClose}>
-          ← History
-        </button>
+        <SmallButton onClick={onClose}>← History</SmallButton>
         <span class="history-analysis__title">Analysis of {entry.frame.name}</span>
-        <button type="button" class="button button--secondary button--small" onClick={onCopy}>
-          Copy
-        </button>
+        <SmallButton onClick={onCopy}>Copy</SmallButton>
       </div>
       <p class="muted history-analysis__meta">
         {fullDate(entry.createdAt)}

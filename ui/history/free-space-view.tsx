@@ -8,6 +8,7 @@ import { sizeText } from "./history-list.js";
 import { entriesText } from "./history-session.js";
 import { bytesOf, bytesToFree } from "./free-space.js";
 import { entryWords, type RefusedSave } from "./use-refused-saves.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface FreeSpaceProps {
   refused: RefusedSave[];
@@ -35,9 +36,7 @@ export function FreeSpaceView({
       <section class="free-space" aria-label="Free up space">
         <p class="free-space__line">Every held result is saved. Nothing is waiting for space.</p>
         <div class="free-space__actions">
-          <button type="button" class="button button--secondary button--small" onClick={onClose}>
-            Done
-          </button>
+          <SmallButton onClick={onClose}>Done</SmallButton>
         </div>
       </section>
     );
@@ -73,9 +72,9 @@ export function FreeSpaceView({
         >
           {chosen.length === 0 ? "Save now" : `Delete ${entriesText(chosen.length)} (${sizeText(freeing)}) and save`}
         </button>
-        <button type="button" class="button button--secondary button--small" disabled={exporting} onClick={onExport}>
+        <SmallButton disabled={exporting} onClick={onExport}>
           {exporting ? "Exporting…" : "Export first"}
-        </button>
+        </SmallButton>
         <span class="spacer" />
         <button
           type="button"

@@ -4,6 +4,7 @@ import { sizeText } from "./history-list.js";
 import { entriesText } from "./history-session.js";
 import { bytesOf } from "./free-space.js";
 import type { ExportState } from "./use-history-export.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface SelectionBarProps {
   chosen: HistoryItem[];
@@ -25,9 +26,7 @@ export function SelectionBar({ chosen, confirming, onAsk, onClear, onConfirm, on
         <button type="button" class="button button--danger button--small" onClick={onConfirm}>
           Delete
         </button>
-        <button type="button" class="button button--secondary button--small" onClick={onCancel}>
-          Cancel
-        </button>
+        <SmallButton onClick={onCancel}>Cancel</SmallButton>
       </div>
     );
   if (chosen.length === 0) return null;

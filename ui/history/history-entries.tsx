@@ -6,6 +6,7 @@ import { keyOf } from "./history-session.js";
 import type { EntryActions } from "./use-entry-actions.js";
 import type { ListStatus } from "./use-history-list.js";
 import { agree, plural } from "../../kernel/plural.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface HistoryEntriesProps {
   status: ListStatus;
@@ -42,9 +43,7 @@ export function HistoryEntries({
     return (
       <div class="history-empty" role="alert">
         <p>{status.message}</p>
-        <button type="button" class="button button--secondary button--small" onClick={onRetry}>
-          Try again
-        </button>
+        <SmallButton onClick={onRetry}>Try again</SmallButton>
       </div>
     );
   if (status.phase !== "ready") return <p class="history-empty muted">Reading the history…</p>;

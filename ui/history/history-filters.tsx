@@ -4,6 +4,7 @@ import { Segmented } from "../controls/segmented.js";
 import { SelectMenu } from "../controls/select-menu.js";
 import type { KindFilter } from "./history-list.js";
 import type { HistoryFilter } from "./history-session.js";
+import { SmallButton } from "../controls/small-button.js";
 
 const KINDS: { value: KindFilter; label: string }[] = [
   { value: "all", label: "All" },
@@ -55,14 +56,12 @@ export function HistoryFilters({ filter, frames, selectedFrame, onChange }: Hist
           onChange={(v) => onChange({ frameId: v === ANY ? undefined : v })}
         />
         {selectedFrame ? (
-          <button
-            type="button"
-            class="button button--secondary button--small"
+          <SmallButton
             aria-pressed={filter.frameId === selectedFrame}
             onClick={() => onChange({ frameId: filter.frameId === selectedFrame ? undefined : selectedFrame })}
           >
             Selected frame
-          </button>
+          </SmallButton>
         ) : null}
       </div>
     </div>

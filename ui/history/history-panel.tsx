@@ -15,6 +15,7 @@ import { FreeSpaceView } from "./free-space-view.js";
 import { useEntryActions, type EntryActionDeps } from "./use-entry-actions.js";
 import { UsageBar } from "./usage-bar.js";
 import { agree, plural } from "../../kernel/plural.js";
+import { SmallButton } from "../controls/small-button.js";
 import "./history.css";
 
 export interface HistoryPanelProps extends Omit<EntryActionDeps, "session"> {
@@ -68,15 +69,13 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
       <div class="panel__head history-head">
         <div class="history-head__row">
           <UsageBar usage={list.usage} />
-          <button
-            type="button"
-            class="button button--secondary button--small"
+          <SmallButton
             disabled={session.exportState.phase === "busy" || (freeingSpace ? list.entries : scoped).length === 0}
             title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"}
             onClick={() => void session.exportAll()}
           >
             {session.exportState.phase === "busy" ? "Exporting…" : "Export"}
-          </button>
+          </SmallButton>
         </div>
         <ExportNotice state={session.exportState} />
         {!freeingSpace && session.refused.list.length > 0 ? (

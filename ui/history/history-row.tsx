@@ -5,6 +5,7 @@ import { relativeTime } from "../lib/time-ago.js";
 import { fullDate } from "../lib/time-ago.js";
 import { KIND_LABEL, sizeText } from "./history-list.js";
 import type { EntryActions } from "./use-entry-actions.js";
+import { SmallButton } from "../controls/small-button.js";
 
 export interface HistoryRowProps {
   item: HistoryItem;
@@ -24,29 +25,17 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
   const elsewhere = item.thisFile ? undefined : "Made in another file: its layers are not here";
   switch (item.kind) {
     case "code":
-      return (
-        <button type="button" class="button button--secondary button--small" onClick={() => actions.openCode(item)}>
-          Open in Code panel
-        </button>
-      );
+      return <SmallButton onClick={() => actions.openCode(item)}>Open in Code panel</SmallButton>;
     case "analysis":
       return (
         <>
-          <button
-            type="button"
-            class="button button--secondary button--small"
-            onClick={() => actions.showAnalysis(item)}
-          >
-            Show
-          </button>
-          <button
-            type="button"
-            class="button button--secondary button--small"
+          <SmallButton onClick={() => actions.showAnalysis(item)}>Show</SmallButton>
+          <SmallButton
             title="Copy the findings and the model's critique as Markdown"
             onClick={() => actions.copyAnalysis(item)}
           >
             Copy
-          </button>
+          </SmallButton>
         </>
       );
     case "image": {
@@ -56,33 +45,27 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
       return (
         <>
           {placedHere ? (
-            <button
-              type="button"
-              class="button button--secondary button--small"
+            <SmallButton
               title="Select the layer this image was placed as (the full image)"
               onClick={() => actions.selectLayer(item)}
             >
               Select layer
-            </button>
+            </SmallButton>
           ) : (
-            <button
-              type="button"
-              class="button button--secondary button--small"
+            <SmallButton
               title="Places the stored 256 px preview: the full image is kept only on the canvas"
               onClick={() => actions.insertAgain(item)}
             >
               Insert again
-            </button>
+            </SmallButton>
           )}
-          <button
-            type="button"
-            class="button button--secondary button--small"
+          <SmallButton
             disabled={!item.thisFile}
             title={elsewhere ?? "Open this version in the Image panel to refine it"}
             onClick={() => actions.refine(item)}
           >
             Refine
-          </button>
+          </SmallButton>
         </>
       );
     }

@@ -7,6 +7,7 @@ import { applyImageEvent, streaming } from "./image-state.js";
 import { refineFrom, versionLine, versionsFrom, type RunResult } from "./versions.js";
 import { imageEstimateText, usageText } from "./estimate-text.js";
 import { modelFailure } from "../../test/helpers/job-failures.js";
+import { imageEstimate } from "../../test/helpers/estimates.js";
 
 const png = new Uint8Array(encodePng(16, 8));
 const result = (n: number, patch: Partial<RunResult> = {}): RunResult => ({
@@ -142,8 +143,7 @@ describe("the panel's words", () => {
   });
 
   it("the estimate says input, image tokens per image and the cost, always as an estimate", () => {
-    const estimate = {
-      estimate: true as const,
+    const estimate = imageEstimate({
       images: 2,
       requests: 2,
       textTokens: 20,
@@ -152,9 +152,7 @@ describe("the panel's words", () => {
       outputTokensPerImage: 1367,
       outputTokens: 3134,
       costUsd: 0.1,
-      imagePrice: undefined,
-      modelPrice: undefined,
-    };
+    });
     expect(imageEstimateText(estimate, "gpt-image-2")).toBe(
       "≈ 785 input tokens (765 for the images sent) · ≈ 1,367 image tokens × 2 · ≈ $0.100",
     );

@@ -5,13 +5,12 @@ import { ModelFailure } from "../engine/engine.js";
 import type { ModelJobState } from "./job-state.js";
 import { ModelJob, type ModelJobPieces, type PrepareIo, type SendIo } from "./model-job.js";
 import { deferred, type Deferred } from "../../test/helpers/deferred.js";
+import { nextTask } from "../../test/helpers/next-task.js";
 import { FigmentError } from "../../kernel/errors.js";
 
 type Confirm = { phase: "confirm"; to: { model: string; host: string }; what: string };
 type Stream = { phase: "streaming"; startedAt: number; text: string };
 type State = ModelJobState<Confirm, Stream>;
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A job over fake pieces: every prepare and send waits until the test settles it. */
 function fakeJob(options: { key?: string | null; againFrom?: boolean; keyless?: boolean } = {}) {
@@ -58,7 +57,7 @@ function fakeJob(options: { key?: string | null; againFrom?: boolean; keyless?: 
 async function toConfirm(fake: ReturnType<typeof fakeJob>, args: string) {
   fake.job.prepare(args);
   fake.prepares.at(-1)!.done.resolve({ request: `request ${args}`, confirm: fake.confirm(args) });
-  await tick();
+  await nextTask();
 }
 
 afterEach(() => vi.useRealTimers());
@@ -72,7 +71,7 @@ describe("the model job's steps", () => {
       fake.job.prepare("lighthouse");
       expect(fake.states.at(-1)?.phase).not.toBe("failed");
       fake.prepares[0]!.done.resolve({ request: "request lighthouse" });
-      await tick();
+      await nextTask();
       expect(fake.sent).toEqual(["request lighthouse"]);
       expect(fake.sends.map((s) => [s.request, s.io.apiKey])).toEqual([["request lighthouse", ""]]);
       expect(fake.states.some((s) => s.phase === "confirm")).toBe(false);
@@ -95,7 +94,7 @@ describe("the model job's steps", () => {
       io.exporting({ done: 1, total: 3, label: "Exporting…" });
       io.preparing();
       fake.prepares[0]!.done.resolve({ request: "request hero", confirm: fake.confirm("hero") });
-      await tick();
+      await nextTask();
       expect(fake.states.map((s) => s.phase)).toEqual(["exporting", "preparing", "confirm"]);
       expect(fake.sends).toHaveLength(0);
 
@@ -108,7 +107,7 @@ describe("the model job's steps", () => {
       send.io.onEvent("lo");
       expect(fake.job.current).toMatchObject({ phase: "streaming", text: "Hello" });
       send.done.resolve("answer");
-      await tick();
+      await nextTask();
       expect(fake.results).toEqual(["request hero → answer"]);
       expect(fake.job.current).toEqual({ phase: "idle" });
     },
@@ -143,7 +142,7 @@ describe("the model job's steps", () => {
     expect(first.io.signal.aborted).toBe(true);
     first.io.exporting({ done: 1, total: 1, label: "old" });
     first.done.resolve({ request: "request first", confirm: fake.confirm("first") });
-    await tick();
+    await nextTask();
     expect(fake.job.current.phase).toBe("idle");
 
     fake.job.sendNow("one");
@@ -152,7 +151,7 @@ describe("the model job's steps", () => {
     expect(one.io.signal.aborted).toBe(true);
     one.io.onEvent("stale");
     one.done.resolve("stale answer");
-    await tick();
+    await nextTask();
     expect(fake.job.current).toMatchObject({ phase: "streaming", text: "" });
     expect(fake.results).toEqual([]);
   });
@@ -169,7 +168,7 @@ describe("the model job's steps", () => {
     expect(fake.job.current).toMatchObject({ phase: "cancelled", partial: { text: "half an ans" } });
     send.io.onEvent("wer");
     send.done.reject(new Cancelled());
-    await tick();
+    await nextTask();
     expect(fake.job.current).toMatchObject({ phase: "cancelled", partial: { text: "half an ans" } });
   });
 
@@ -182,7 +181,7 @@ describe("the model job's steps", () => {
     expect(fake.sends).toHaveLength(0);
     fake.job.sendNow("x");
     fake.sends[0]!.done.reject(new Error("boom"));
-    await tick();
+    await nextTask();
     fake.job.cancel();
     expect(fake.job.current).toMatchObject({ phase: "failed", failure: { kind: "worker", message: "boom" } });
   });
@@ -192,7 +191,7 @@ describe("the model job's steps", () => {
     fake.job.sendNow("request");
     fake.sends[0]!.io.onEvent("some");
     fake.sends[0]!.done.reject(new ModelFailure("server error", { kind: "server", status: 500 }));
-    await tick();
+    await nextTask();
     expect(fake.job.current).toMatchObject({
       phase: "failed",
       failure: { kind: "model", model: { kind: "server" } },
@@ -201,7 +200,7 @@ describe("the model job's steps", () => {
 
     fake.job.prepare("compare");
     fake.prepares[0]!.done.reject(new FigmentError("input", "Compare needs two frames"));
-    await tick();
+    await nextTask();
     expect(fake.job.current).toEqual({
       phase: "failed",
       failure: { kind: "check", message: "Compare needs two frames" },
@@ -224,13 +223,13 @@ describe("Try again", () => {
     const fake = fakeJob();
     fake.job.prepare("hero");
     fake.prepares[0]!.done.reject(new Error("export failed"));
-    await tick();
+    await nextTask();
     fake.job.retry();
     expect(fake.prepares.map((p) => p.args)).toEqual(["hero", "hero"]);
 
     fake.job.sendNow("request");
     fake.sends[0]!.done.reject(new ModelFailure("server error", { kind: "server", status: 500 }));
-    await tick();
+    await nextTask();
     fake.job.retry();
     expect(fake.sends.map((s) => s.request)).toEqual(["request", "request"]);
   });
@@ -239,7 +238,7 @@ describe("Try again", () => {
     const fake = fakeJob({ againFrom: true });
     fake.job.sendNow("request");
     fake.sends[0]!.done.reject(new ModelFailure("server error", { kind: "server", status: 500 }));
-    await tick();
+    await nextTask();
     fake.job.retry();
     expect(fake.prepares.map((p) => p.args)).toEqual(["again request"]);
     expect(fake.sends).toHaveLength(1);
@@ -253,7 +252,7 @@ describe("Try again", () => {
     fake.sends[0]!.done.reject(
       new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }),
     );
-    await tick();
+    await nextTask();
     fake.job.retry();
     expect(fake.sends).toHaveLength(1);
     vi.setSystemTime(12_000);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nextTask } from "../../test/helpers/next-task.js";
 import { ThumbnailCache } from "./thumbnail-cache.js";
 
 /** A source whose exports the test settles by hand, recording URLs made and revoked. */
@@ -20,20 +21,24 @@ function source() {
     revoke: (url: string) => void revoked.push(url),
   };
 }
-const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** A cache over such a source. */
+function cacheOver(options: { maxEntries?: number } = {}) {
+  const src = source();
+  return { src, cache: new ThumbnailCache({ ...src, ...options }) };
+}
 
 describe("thumbnail cache", () => {
   it(
     "fetches at most three at a time, the rest when one settles; " +
       "a row gone from view before its turn is never fetched",
     async () => {
-      const src = source();
-      const cache = new ThumbnailCache(src);
+      const { src, cache } = cacheOver();
       for (const id of ["a", "b", "c", "d", "e"]) cache.want(id, "h");
       expect([...src.pending.keys()]).toEqual(["a", "b", "c"]);
       cache.unwant("d");
       src.pending.get("a")!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
       expect([...src.pending.keys()]).toEqual(["a", "b", "c", "e"]);
       expect(cache.get("a", "h")).toEqual({ status: "ready", url: "blob:1" });
       expect(cache.get("d", "h")).toBeUndefined();
@@ -43,13 +48,12 @@ describe("thumbnail cache", () => {
   it(
     "keeps a thumbnail by id + hash: the same is not fetched " + "again, a changed frame is, and its old URL revoked",
     async () => {
-      const src = source();
-      const cache = new ThumbnailCache(src);
+      const { src, cache } = cacheOver();
       let calls = 0;
       cache.subscribe(() => calls++);
       cache.want("a", "h1");
       src.pending.get("a")!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
       src.pending.clear();
       cache.want("a", "h1");
       expect(src.pending.size).toBe(0);
@@ -57,7 +61,7 @@ describe("thumbnail cache", () => {
       expect(src.revoked).toEqual(["blob:1"]);
       expect(cache.get("a", "h1")).toBeUndefined();
       src.pending.get("a")!.reject(new Error("not-found"));
-      await tick();
+      await nextTask();
       expect(cache.get("a", "h2")).toEqual({ status: "failed" });
       expect(calls).toBe(2);
       cache.dispose();
@@ -66,17 +70,16 @@ describe("thumbnail cache", () => {
   );
 
   it("revokes what arrives after dispose, and drops the oldest past maxEntries", async () => {
-    const src = source();
-    const cache = new ThumbnailCache({ ...src, maxEntries: 2 });
+    const { src, cache } = cacheOver({ maxEntries: 2 });
     cache.want("late", "h");
     cache.dispose();
     src.pending.get("late")!.resolve(new Uint8Array([1]));
-    await tick();
+    await nextTask();
     expect(src.revoked).toEqual(["blob:1"]);
     for (const id of ["a", "b", "c"]) {
       cache.want(id, "h");
       src.pending.get(id)!.resolve(new Uint8Array([1]));
-      await tick();
+      await nextTask();
     }
     expect(cache.get("a", "h")).toBeUndefined();
     expect(src.revoked).toContain("blob:2");

@@ -15,7 +15,6 @@ import { ImageSource } from "./image-source.js";
 import { KeyRow } from "./key-row.js";
 import { ProviderFields } from "./provider-fields.js";
 import { SearchSettings } from "./search-settings.js";
-import { cleanBaseUrl } from "./settings-form.js";
 import { TestConnection } from "./test-connection.js";
 import type { SettingsDraft } from "./use-settings-draft.js";
 
@@ -39,10 +38,6 @@ function footerText(draft: SettingsDraft): string {
 export function SettingsPanel({ settings, draft, vault, worker, onPrices, components }: SettingsPanelProps) {
   const { form, slot } = draft;
   const saved = vault.has(slot);
-  const typed = draft.typedKey.trim();
-  // Only this endpoint's key: the one typed for it, else the one saved for it.
-  const apiKey =
-    typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
   const busy = draft.saveState.kind === "saving";
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -78,14 +73,7 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices, compon
           onReplace={draft.setReplacing}
           onRemove={draft.removeKey}
         />
-        <TestConnection
-          worker={worker}
-          settings={settings}
-          form={form}
-          slot={slot}
-          apiKey={apiKey}
-          onPrices={onPrices}
-        />
+        <TestConnection worker={worker} settings={settings} draft={draft} vault={vault} onPrices={onPrices} />
       </section>
 
       <ImageSource

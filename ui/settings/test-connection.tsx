@@ -8,8 +8,10 @@ import type { FetchedPrice } from "../../contract/messages.js";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Settings } from "../../contract/settings.js";
 import { ErrorIcon, InfoIcon } from "../controls/icons.js";
 import { ModelFailure, type Engine } from "../engine/engine.js";
+import type { ApiKeyVault } from "../model/api-key.js";
+import type { SettingsDraft } from "../parts/settings-draft-types.js";
 import { connectionText, type ConnectionOutcome, type ConnectionText } from "./connection-text.js";
-import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
+import { cleanBaseUrl, slotName } from "./settings-form.js";
 
 /** How long the test waits for the endpoint. */
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
@@ -18,10 +20,10 @@ export interface TestConnectionProps {
   worker: Pick<Engine, "call">;
   /** The saved settings, for the fields the form does not hold. */
   settings: Settings;
-  form: Form;
-  slot: string;
-  /** The typed key for the form's slot, else its saved key, else null. */
-  apiKey: string | null;
+  /** The form, its key slot and the key typed for that slot. */
+  draft: Pick<SettingsDraft, "form" | "slot" | "typedKey">;
+  /** The saved keys, read only when the test runs and nothing is typed. */
+  vault: Pick<ApiKeyVault, "revealFor">;
   onPrices(prices: Record<string, FetchedPrice>): void;
 }
 
@@ -31,11 +33,15 @@ type TestState =
   | { kind: "done"; slot: string; result: ConnectionText };
 
 /** Runs the test; resolves with what happened, never throws. */
-async function run({ worker, settings, form, apiKey, onPrices }: TestConnectionProps): Promise<ConnectionOutcome> {
+async function run({ worker, settings, draft, vault, onPrices }: TestConnectionProps): Promise<ConnectionOutcome> {
+  const { form } = draft;
   const baseUrl = cleanBaseUrl(form.baseUrl);
   const model = form.model.trim();
   const { accepted, rejected } = checkSettingsPatch({ provider: form.provider, baseUrl, model });
   if (rejected.includes("baseUrl")) return { ok: false, kind: "bad-url" };
+  // Only this endpoint's key: the one typed for it, else the one saved for it.
+  const typed = draft.typedKey.trim();
+  const apiKey = typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl });
   if (!apiKey) return { ok: false, kind: "no-key" };
   try {
     // The model is not used by a models listing; an unfinished one falls back to the provider's default.
@@ -60,7 +66,7 @@ async function run({ worker, settings, form, apiKey, onPrices }: TestConnectionP
 
 export function TestConnection(props: TestConnectionProps) {
   const [state, setState] = useState<TestState>({ kind: "idle" });
-  const { form, slot } = props;
+  const { form, slot } = props.draft;
   const onTest = async () => {
     setState({ kind: "testing", slot });
     const outcome = await run(props);

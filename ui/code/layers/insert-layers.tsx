@@ -10,6 +10,7 @@ import { CancelledNotice, ErrorNotice } from "../../controls/status.js";
 import { doneText, isInserting, type InsertState } from "./insert-state.js";
 import { layerWidths, type LayerSource } from "./layer-source.js";
 import type { InsertLayers } from "./use-insert-layers.js";
+import { SmallButton } from "../../controls/small-button.js";
 
 export interface InsertLayersProps {
   /** The page to read, or why it cannot be read now. */
@@ -37,15 +38,13 @@ export function InsertLayersBar({ source, insert, disabled = false }: InsertLaye
   return (
     <div class="layers">
       <div class="layers__bar">
-        <button
-          type="button"
-          class="button button--secondary button--small"
+        <SmallButton
           disabled={!ready || busy || disabled}
           title={why ?? `Build this page on the canvas as editable layers, ${width} px wide, beside its frame`}
           onClick={() => ready && insert.start(ready, width)}
         >
           Insert as layers
-        </button>
+        </SmallButton>
         <span class="muted layers__at">at</span>
         <Segmented<string>
           label="Layers width"
@@ -66,11 +65,7 @@ export function InsertLayersBar({ source, insert, disabled = false }: InsertLaye
 
 function InsertStatus(props: { state: InsertState; onCancel(): void; onDismiss(): void }) {
   const { state, onCancel, onDismiss } = props;
-  const cancel = (
-    <button type="button" class="button button--secondary button--small" onClick={onCancel}>
-      Cancel
-    </button>
-  );
+  const cancel = <SmallButton onClick={onCancel}>Cancel</SmallButton>;
   const dismiss = (
     <button type="button" class="icon-button layers__dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
       <CloseIcon />

@@ -17,6 +17,7 @@ import { MappingForm } from "./mapping-form.js";
 import { instanceBlocker, readSelectedInstance, type InstanceSource } from "./instance-source.js";
 import { useComponents, type SaveStatus } from "./use-components.js";
 import { useRefreshOnFocus } from "./use-refresh-on-focus.js";
+import { SmallButton } from "../../controls/small-button.js";
 import "./components.css";
 
 export interface ComponentsSectionProps {
@@ -257,14 +258,12 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
             onInput={(e) => setPasting(e.currentTarget.value)}
           />
           <div class="components__actions">
-            <button
-              type="button"
-              class="button button--secondary button--small"
+            <SmallButton
               disabled={actions.busy || pasting.trim() === ""}
               onClick={() => void actions.readCodeConnect(pasting).then((ok) => ok && setPasting(undefined))}
             >
               {actions.busy ? "Reading…" : "Read Code Connect"}
-            </button>
+            </SmallButton>
           </div>
         </div>
       ) : null}

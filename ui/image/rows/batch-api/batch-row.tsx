@@ -7,6 +7,7 @@ import { timeAgo } from "../../../lib/time-ago.js";
 import { failedLines, finished, statusText } from "./status-text.js";
 import type { BatchActivity, Inserted } from "./use-pending.js";
 import { agree, plural } from "../../../../kernel/plural.js";
+import { SmallButton } from "../../../controls/small-button.js";
 
 export interface BatchRowProps {
   batch: PendingBatch;
@@ -92,38 +93,24 @@ export function BatchRow({
           >
             Remove
           </button>
-          <button type="button" class="button button--secondary button--small" onClick={() => setAsking(false)}>
-            Keep
-          </button>
+          <SmallButton onClick={() => setAsking(false)}>Keep</SmallButton>
         </div>
       ) : (
         <div class="batch-api-actions">
           {!over || waiting > 0 ? (
-            <button
-              type="button"
-              class="button button--secondary button--small"
-              disabled={activity !== undefined}
-              onClick={onCheck}
-            >
+            <SmallButton disabled={activity !== undefined} onClick={onCheck}>
               Check now
-            </button>
+            </SmallButton>
           ) : null}
           {over && failed.length > 0 ? (
-            <button
-              type="button"
-              class="button button--secondary button--small"
+            <SmallButton
               disabled={activity !== undefined}
               onClick={onResubmit}
-            >{`Resubmit ${failed.length} failed`}</button>
+            >{`Resubmit ${failed.length} failed`}</SmallButton>
           ) : null}
-          <button
-            type="button"
-            class="button button--secondary button--small"
-            disabled={activity !== undefined}
-            onClick={remove}
-          >
+          <SmallButton disabled={activity !== undefined} onClick={remove}>
             Remove
-          </button>
+          </SmallButton>
         </div>
       )}
     </li>

@@ -2,6 +2,7 @@
 import { approxCost } from "../../../model/cost.js";
 import type { Confirmation } from "./use-submit.js";
 import { plural } from "../../../../kernel/plural.js";
+import { SmallButton } from "../../../controls/small-button.js";
 
 function estimateLine(c: Confirmation): string {
   if (c.estimateError) return `No estimate: ${c.estimateError}`;
@@ -30,9 +31,7 @@ export function SubmitConfirm({
           <p class="notice__title">Cannot send to the Batch API</p>
           <p class="notice__detail">{c.refusal}</p>
           <div class="notice__actions">
-            <button type="button" class="button button--secondary button--small" onClick={onDismiss}>
-              Close
-            </button>
+            <SmallButton onClick={onDismiss}>Close</SmallButton>
           </div>
         </div>
       </div>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../../contract/settings.js";
 import { encodePng } from "../../../../test/openai-server/png.js";
+import { nextTask } from "../../../../test/helpers/next-task.js";
 import { PluginError, type MainRequests } from "../../../channel/requests.js";
 import type { ApiKeyVault } from "../../../model/api-key.js";
 import type { ImageRequestData } from "../../../engine/protocol/image.js";
@@ -94,8 +95,6 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
   return { driver, sent, placed, last: () => states.at(-1)! };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
 describe("the Rows run driver", () => {
   it(
     "places each result in the grid in order: the first makes it " +
@@ -103,7 +102,7 @@ describe("the Rows run driver", () => {
     async () => {
       const h = harness();
       h.driver.start(plan(4));
-      await settle();
+      await nextTask();
       expect(h.sent).toHaveLength(4);
       expect(h.placed.map((p) => [p.grid, p.index, p.name])).toEqual([
         [{ name: "Set" }, 0, "01-s"],
@@ -120,11 +119,11 @@ describe("the Rows run driver", () => {
   it("Responses path, accept first: the rest build on the first's response id, not on its bytes", async () => {
     const h = harness();
     h.driver.start(plan(3, { acceptFirst: true, reasonFirst: true }));
-    await settle();
+    await nextTask();
     expect(h.sent).toHaveLength(1);
     expect(h.placed).toHaveLength(0);
     h.driver.accept();
-    await settle();
+    await nextTask();
     expect(h.sent.map((s) => s.reasonFirst)).toEqual([true, true, true]);
     expect(h.sent[0]!.request.refine).toBeUndefined();
     expect(h.sent.slice(1).map((s) => s.request.refine)).toEqual([
@@ -139,12 +138,12 @@ describe("the Rows run driver", () => {
     let fail = true;
     const h = harness((s) => (s.request.prompt === "prompt 2" && fail ? "fail" : "ok"));
     h.driver.start(plan(3));
-    await settle();
+    await nextTask();
     expect(h.last().items.map((it) => it.status)).toEqual(["done", "failed", "done"]);
     expect(h.last().items[1]!.failure).toMatchObject({ kind: "model", model: { kind: "rate-limited" } });
     fail = false;
     h.driver.retry(1);
-    await settle();
+    await nextTask();
     expect(h.sent.map((s) => s.request.prompt)).toEqual(["prompt 1", "prompt 2", "prompt 3", "prompt 2"]);
     expect(h.last().items.map((it) => it.status)).toEqual(["done", "done", "done"]);
     expect(h.placed.map((p) => p.index)).toEqual([0, 2, 1]);
@@ -153,7 +152,7 @@ describe("the Rows run driver", () => {
   it("a canvas that refuses (Dev Mode) keeps the images in the run, each saying why", async () => {
     const h = harness(undefined, "Dev Mode is read-only, so Figment cannot place images here.");
     h.driver.start(plan(2));
-    await settle();
+    await nextTask();
     expect(h.last().items.map((it) => it.status)).toEqual(["done", "done"]);
     expect(h.last().items.map((it) => it.placement)).toEqual([
       { state: "refused", code: "read-only", message: "Dev Mode is read-only, so Figment cannot place images here." },

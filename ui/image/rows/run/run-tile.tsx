@@ -7,6 +7,7 @@ import { explainImageFailure } from "../../explain-image.js";
 import { useObjectUrl } from "../../../lib/object-url.js";
 import type { PlanItem } from "../plan.js";
 import type { Placement, RunItem } from "./run-state.js";
+import { SmallButton } from "../../../controls/small-button.js";
 
 export interface RunTileProps {
   run: RunItem;
@@ -94,14 +95,9 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
           </div>
         ) : null}
         {run.status === "failed" || run.status === "cancelled" ? (
-          <button
-            type="button"
-            class="button button--secondary button--small rows-tile__retry"
-            onClick={onRetry}
-            aria-label={`Retry ${item.stem}`}
-          >
+          <SmallButton class="rows-tile__retry" onClick={onRetry} aria-label={`Retry ${item.stem}`}>
             Retry
-          </button>
+          </SmallButton>
         ) : null}
       </div>
     </li>

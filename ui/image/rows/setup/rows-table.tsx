@@ -7,6 +7,7 @@ import { useRef } from "preact/hooks";
 import { CloseIcon } from "../../../controls/icons.js";
 import { addColumn, addRow, removeColumn, removeRow, renameColumn, setCell } from "./table.js";
 import type { RowsSetup } from "./use-setup.js";
+import { SmallButton } from "../../../controls/small-button.js";
 
 /** Focuses the cell at (row, column) once the table has re-rendered. */
 function focusCell(table: HTMLTableElement | null, row: number, column: number): void {
@@ -57,14 +58,12 @@ export function RowsTable({ setup }: { setup: RowsSetup }) {
               </th>
             ))}
             <th class="setup-table__add">
-              <button
-                type="button"
-                class="button button--small button--secondary"
+              <SmallButton
                 title="Add a parameter column"
                 onClick={() => (editTable((t) => addColumn(t)), focusHead(ref.current, table.columns.length))}
               >
                 + Column
-              </button>
+              </SmallButton>
             </th>
           </tr>
         </thead>
@@ -100,13 +99,12 @@ export function RowsTable({ setup }: { setup: RowsSetup }) {
           ))}
         </tbody>
       </table>
-      <button
-        type="button"
-        class="button button--small button--secondary setup-table__add-row"
+      <SmallButton
+        class="setup-table__add-row"
         onClick={() => (editTable((t) => addRow(t)), focusCell(ref.current, table.rows.length, 0))}
       >
         + Row
-      </button>
+      </SmallButton>
     </div>
   );
 }

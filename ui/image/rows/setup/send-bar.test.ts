@@ -1,21 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ImageEstimate } from "../../../../ai/image/estimate.js";
+import { imageEstimate } from "../../../../test/helpers/estimates.js";
 import { batchApiBlocker, estimateLine } from "./send-bar.js";
 import { rowsEstimate } from "./use-estimate.js";
 
-const perImage = {
-  estimate: true,
-  images: 1,
-  requests: 1,
+const perImage = imageEstimate({
   textTokens: 40,
-  imageTokens: 0,
   inputTokens: 1234,
   outputTokensPerImage: 200,
   outputTokens: 200,
   costUsd: 0.01,
-  imagePrice: undefined,
-  modelPrice: undefined,
-} satisfies ImageEstimate;
+});
 
 describe("the run's estimate and the Batch API's", () => {
   it("multiplies one row's estimate by the rows, with the Batch API's half on OpenAI", () => {
