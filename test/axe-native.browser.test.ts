@@ -1,4 +1,4 @@
-/** Issue 72: axe-core clean in React Native (through react-native-web) on every real frame (test/helpers/axe-suite.ts). */
+/** Issue 72: axe-core clean in React Native (through react-native-web) on every real frame (helpers/axe-suite.ts). */
 import { axeSuite } from "./helpers/axe-suite.js";
 
 axeSuite(["react-native"]);
