@@ -8,6 +8,8 @@
  *   BENCH_ONLY=hint-parity npm run bench
  */
 import { checkLayout } from "../codegen/layout-check/index.js";
+import { infers } from "../codegen/layout/index.js";
+import { allDrawings } from "../codegen/design/drawings.js";
 import { generateCode, modelHint, parseHint, type CodeOptions } from "../codegen/index.js";
 import { inOneContext, type PageHost } from "../cli/measure/browser.js";
 import { chromiumEngine } from "../cli/measure/layout-engine.js";
@@ -44,6 +46,9 @@ interface Row {
   laidBytes: number;
 }
 
+/** `--widths design`: each drawing at its own width only. */
+const DESIGN_WIDTH = [0];
+
 /** The figure compared: the lower of IoU×matched and the text seen at the design width (both 0..1). */
 const figure = (s: FidelityScore): number => Math.min(s.iouMatched, s.widths[0]?.textVisible ?? 1);
 
@@ -54,21 +59,38 @@ async function scoreOf(
   o: CodeOptions,
 ) {
   const drawings = frame.roots.map((root) => ({ frame: root }));
-  return figure(await scoreDrawings(host, drawings, code.files, o.target));
+  // The figure is read at the design width: the other widths (a third of a render each) are not measured.
+  return figure(await scoreDrawings(host, drawings, code.files, o.target, { widths: DESIGN_WIDTH }));
 }
 
 export async function hintParitySection(results: BenchResults): Promise<void> {
   const rows: Row[] = [];
   const files = QUICK ? PARITY_FILES.filter((f) => f.name.includes("attic")) : PARITY_FILES;
+  const time = { check: 0, compare: 0, score: 0 };
+  const started = performance.now();
+  const timed = async <T>(phase: keyof typeof time, run: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      time[phase] += performance.now() - t0;
+    }
+  };
   await withBenchBrowser((browser) =>
     inOneContext(browser, async (host) => {
-      for (const file of files)
+      for (const file of files) {
+        // A line per file as it ends: a long run shows where it is.
+        const before = rows.length;
         for (const frame of await parityFrames(file)) {
-          // As `figment code` checks the layout: in Chromium.
-          const decisions = (await checkLayout(frame.document, chromiumEngine(host))).decisions;
+          // As `figment code` checks the layout: in Chromium (a frame with nothing inferred is not rendered).
+          const decisions = await timed("check", async () =>
+            allDrawings(frame.document).some(infers)
+              ? (await checkLayout(frame.document, chromiumEngine(host))).decisions
+              : {},
+          );
           const causes = parityCauses(frame.document);
           for (const options of TARGETS) {
-            const result = compareFrame(frame, options, decisions);
+            const result = await timed("compare", () => compareFrame(frame, options, decisions));
             const row: Row = {
               file: file.name,
               frame: `${frame.id} ${frame.name}`,
@@ -78,18 +100,23 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
               hintBytes: result.hintBytes,
               laidBytes: result.laidBytes,
             };
-            if (result.differ.length > 0) {
-              const scored = { ...options, nodeIds: true, layoutDecisions: decisions };
-              const hint = parseHint(modelHint(frame.document, "responsive", decisions)).document;
-              row.design = await scoreOf(host, frame, await generateCode(frame.document, scored), options);
-              row.hint = await scoreOf(host, frame, await generateCode(hint, { ...options, nodeIds: true }), options);
-              row.verdict = row.hint >= row.design - WITHIN ? "within" : "worse";
-            }
+            if (result.differ.length > 0)
+              await timed("score", async () => {
+                const scored = { ...options, nodeIds: true, layoutDecisions: decisions };
+                const hint = parseHint(modelHint(frame.document, "responsive", decisions)).document;
+                row.design = await scoreOf(host, frame, await generateCode(frame.document, scored), options);
+                row.hint = await scoreOf(host, frame, await generateCode(hint, { ...options, nodeIds: true }), options);
+                row.verdict = row.hint >= row.design - WITHIN ? "within" : "worse";
+              });
             rows.push(row);
           }
         }
+        const secs = ((performance.now() - started) / 1000).toFixed(0);
+        process.stderr.write(`hint-parity: ${file.name} ${rows.length - before} comparisons (${secs} s)\n`);
+      }
     }),
   );
+  const seconds = (ms: number): number => round(ms / 1000);
   const count = (v: Row["verdict"]): number => rows.filter((r) => r.verdict === v).length;
   const frames = new Set(rows.map((r) => `${r.file} ${r.frame}`)).size;
   const hintBytes = sumOnce(rows, (r) => r.hintBytes);
@@ -103,6 +130,12 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
     goalMet: count("worse") === 0,
     hintBytes,
     laidBytes,
+    seconds: {
+      total: seconds(performance.now() - started),
+      check: seconds(time.check),
+      compare: seconds(time.compare),
+      score: seconds(time.score),
+    },
   };
   results.set("hint-parity", ["summary"], summary);
   results.set(
@@ -124,7 +157,8 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
     `${frames} frames × ${TARGETS.map(targetLabel).join(", ")} (the layout checked in Chromium): equal ` +
       `${summary.equal}, within ${WITHIN} ${summary.within}, worse ${summary.worse} — goal: none worse ` +
       `${summary.goalMet ? "✓" : "✗"}. The hints: ${hintBytes} bytes, of which ${laidBytes} say how frames were ` +
-      `laid out (lc:).\n`,
+      `laid out (lc:). Run: ${summary.seconds.total} s (the Chromium check ${summary.seconds.check} s, comparing ` +
+      `${summary.seconds.compare} s, scoring what differs ${summary.seconds.score} s).\n`,
   );
   const differing = rows.filter((r) => r.verdict !== "equal");
   if (differing.length > 0)

@@ -24,7 +24,7 @@ import { planLinks, type LinkPlan } from "../prototype/links.js";
 import { planOverlays, type OverlayPlan } from "../prototype/overlays.js";
 import { routePaths, SMOOTH_SCROLL, usageKeepingLinks } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
-import { statePlan, toggledOf } from "./variant-states.js";
+import { drawsStates, statePlan, toggledOf } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
 import { pageMotion, type PageMotion } from "./view-transitions.js";
 
@@ -220,7 +220,7 @@ export function frameworkContext(
           content:
             "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
             (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-            (doc.variants ? "\n" + REDUCED_MOTION : ""),
+            (drawsStates(doc) ? "\n" + REDUCED_MOTION : ""),
         }
       : undefined;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
 import { STATES_FILE, TOGGLE_FILE } from "../prototype/test-design.js";
-import { layersApart, lookChange, matchLayers, stateChanges } from "./variant-states.js";
+import { drawsStates, layersApart, lookChange, matchLayers, stateChanges } from "./variant-states.js";
 
 const urls = { cssUrl: (key: string) => key };
 
@@ -104,5 +104,15 @@ describe("a text field whose click changes it to its focused look", () => {
     expect(css).toMatch(new RegExp(`:is\\(\\.${cls}:focus-within \\*\\) \\{\\s*display: (?!none)`));
     const tw = await generateCode(doc, { target: "react", styling: "tailwind", nodeIds: true });
     expect(tw.files.map((f) => f.content).join("\n")).toContain("focus-within:outline-black");
+  });
+});
+
+describe("drawsStates", () => {
+  it("holds where a layer drawn changes to a variant, not for the file's variants alone", () => {
+    const doc = loadDesign(TOGGLE_FILE, ["4:1"]).document;
+    expect(doc.variants).toBeDefined();
+    expect(drawsStates(doc)).toBe(true);
+    const { prototype: _, ...none } = doc;
+    expect(drawsStates(none)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
  * differences (paints, text, corners, shadows, opacity, sizes) as `:hover` / `:active` rules, eased by the design's
  * transition. Layers are matched as Figma's smart animate matches them: by name, among their siblings in order.
  */
-import type { DesignNode } from "../design/types.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
+import { allDrawings } from "../design/drawings.js";
 import { TOGGLE_TRIGGER, VARIANT_STATES, type Prototype, type Transition } from "../prototype/model.js";
 import { type AssetUrls, type Decl, ownDecls } from "./css.js";
 import type { Sheet, VNode } from "./vnode.js";
@@ -207,6 +208,18 @@ export interface StatePlan {
    * press's or focus's variant without them never hides them (a focused field hidden loses its focus and its typing).
    */
   holdsFocus: Set<string>;
+}
+
+/**
+ * Whether a layer `doc` draws changes to a variant in some state (hover, press, click): only then does its CSS turn
+ * the transitions off for a reader who asks for less motion. The design's variants are the whole file's, a frame
+ * converted alone may draw none of them (nor does its hint then carry them).
+ */
+export function drawsStates(doc: DesignDocument): boolean {
+  if (!doc.variants) return false;
+  const changes = (node: DesignNode): boolean =>
+    stateChanges(doc.prototype, doc.variants, node, true).length > 0 || (node.children ?? []).some(changes);
+  return allDrawings(doc).some(changes);
 }
 
 /** The plan of a design's hover, press (and, with `toggle`, click) variants (one plan per file built). */

@@ -234,9 +234,9 @@ export function printHint(doc: DesignDocument): string {
   const printRoot = (node: DesignNode): void => printNode(node, 0, undefined, { parent: undefined, root: node });
   frames.forEach(printRoot);
   const prototype = prototypeLines(frames, doc.prototype, doc.variants);
-  // The variants a hover or a press shows, after the frames: their look is the layers' in that state.
+  // The variants a hover, a press or a click shows, after the frames: their look is the layers' in that state.
   const variantLines = nodeLines.length;
-  if (doc.variants && prototype.some((l) => / (?:hover|press):/.test(l)))
+  if (doc.variants && prototype.some((l) => / (?:hover|press|click):/.test(l)))
     Object.values(doc.variants).forEach(printRoot);
   const variants = nodeLines.splice(variantLines);
   lines.push(...tableLines, ...nodeLines, ...prototype, ...(variants.length > 0 ? [VARIANTS_LINE, ...variants] : []));

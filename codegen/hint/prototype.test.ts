@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDesign } from "../load.js";
-import { PROTOTYPE_FILE, STATES_FILE } from "../prototype/test-design.js";
+import { PROTOTYPE_FILE, STATES_FILE, TOGGLE_FILE } from "../prototype/test-design.js";
 import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
 import { emitFiles } from "../emit/index.js";
 import { parseHint } from "./parse.js";
@@ -58,6 +58,31 @@ describe("the prototype in the model hint", () => {
       const fromHint = emitFiles({ ...parsed, assets: states.assets }, options).files;
       expect(fromHint.map((f) => f.content)).toEqual(offline.map((f) => f.content));
       expect(offline.map((f) => f.content).join("\n")).toMatch(/:hover|group-hover/);
+    }
+  });
+});
+
+describe("a click's toggle in the model hint", () => {
+  const doc = loadDesign(TOGGLE_FILE, ["4:1"]).document;
+
+  it("says the variant a click changes a layer to, and code from the hint draws the same toggles", () => {
+    const hint = printHint(doc);
+    expect(hint).toContain("> 4:2 click:5:3\n");
+    expect(hint).toContain("> 4:3 click:6:3\n");
+    const parsed = parseHint(hint).document;
+    expect(parsed.prototype?.layers["4:2"]?.interactions).toEqual([
+      { trigger: { type: "ON_CLICK" }, actions: [{ type: "NODE", destinationId: "5:3", navigation: "CHANGE_TO" }] },
+    ]);
+    expect(printHint(parsed)).toBe(hint);
+    for (const options of [
+      { target: "html", styling: "css-modules", nodeIds: true },
+      { target: "react", styling: "css-modules", nodeIds: true },
+      { target: "vue", styling: "css-modules", nodeIds: true },
+    ] as const) {
+      const offline = emitFiles(doc, options).files;
+      const fromHint = emitFiles({ ...parsed, assets: doc.assets }, options).files;
+      expect(fromHint.map((f) => f.content)).toEqual(offline.map((f) => f.content));
+      expect(offline.map((f) => f.content).join("\n")).toContain("prefers-reduced-motion: reduce");
     }
   });
 });

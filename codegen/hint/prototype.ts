@@ -9,6 +9,7 @@
  *   > 1:2 fixed             stays put when the page scrolls (sticky: sticks at the top)
  *   > 1:6 scroll:y          scrolls its content inside (x, y or both)
  *   > 7:2 hover:8:3 ease:0.2:EASE_OUT press:8:4    looks like variant 8:3 while hovered (8:4 while pressed), eased
+ *   > 7:5 click:8:5         a click changes it to variant 8:5 and back (a toggle; a text field: while it has the focus)
  *   > 1:7 overlay:5:1 in:move_in-top:0.3:EASE_OUT   a click opens frame 5:1 as an overlay (brought in so; swap: for
  *                           the open overlay; `by:x,y`: at that offset from the layer), `close` closes the one it is in
  *   > 5:1 at:center backdrop:"rgba(0, 0, 0, 0.4)" outside   an overlay's place, backdrop, closed by a click outside
@@ -28,6 +29,7 @@ import {
   type OverlaySettings,
   type Prototype,
   prototypeActions,
+  TOGGLE_TRIGGER,
   type Transition,
 } from "../prototype/model.js";
 import { quote, splitTokens, unquote } from "./tokens.js";
@@ -119,7 +121,7 @@ const OVERFLOWS = new Set(["x", "y", "both"]);
 /** The line that says the layers after it are the states' variants, not frames. */
 export const VARIANTS_LINE = `${PROTOTYPE_MARK} variants`;
 
-const STATE_WORDS: Record<string, string> = { ":hover": "hover", ":active": "press" };
+const STATE_WORDS: Record<string, string> = { ":hover": "hover", ":active": "press", click: "click" };
 
 function easeToken(transition: Transition): string {
   const { easing } = transition;
@@ -131,12 +133,15 @@ function easeToken(transition: Transition): string {
   return `ease:${transition.duration}:${curve}`;
 }
 
-/** A layer's hover and press variants the code draws (the variant printed after `> variants`), with their easing. */
+/**
+ * A layer's hover, press and click variants the code draws (the variant printed after `> variants`), with their
+ * easing: a click's is a toggle's checked look (a text field's focused look).
+ */
 function stateTokens(layer: LayerPrototype, variants: Readonly<Record<string, DesignNode>>): string[] {
   const out: string[] = [];
   const said = new Set<string>();
   for (const interaction of layer.interactions ?? []) {
-    const state = VARIANT_STATES[interaction.trigger.type];
+    const state = interaction.trigger.type === TOGGLE_TRIGGER ? "click" : VARIANT_STATES[interaction.trigger.type];
     const action = interaction.actions.find(
       (a) =>
         a.type === "NODE" && a.navigation === "CHANGE_TO" && a.destinationId !== null && a.destinationId in variants,
@@ -148,6 +153,13 @@ function stateTokens(layer: LayerPrototype, variants: Readonly<Record<string, De
   }
   return out;
 }
+
+/** The trigger of each state's token, read back. */
+const STATE_TRIGGERS: Readonly<Record<string, "ON_HOVER" | "ON_PRESS" | "ON_CLICK">> = {
+  hover: "ON_HOVER",
+  press: "ON_PRESS",
+  click: "ON_CLICK",
+};
 
 function readEase(value: string): Transition | undefined {
   const [seconds, curve, numbers] = value.split(":");
@@ -203,9 +215,9 @@ export function parsePrototypeLine(line: string, layers: Record<string, LayerPro
     else if (key === "fixed" || key === "sticky") layer.scroll = key;
     else if (key === "scroll" && OVERFLOWS.has(value))
       layer.overflow = value as NonNullable<LayerPrototype["overflow"]>;
-    else if ((key === "hover" || key === "press") && value !== "") {
+    else if (key in STATE_TRIGGERS && value !== "") {
       const change: Interaction = {
-        trigger: { type: key === "hover" ? "ON_HOVER" : "ON_PRESS" },
+        trigger: { type: STATE_TRIGGERS[key]! },
         actions: [{ type: "NODE", destinationId: value, navigation: "CHANGE_TO" }],
       };
       (layer.interactions ??= []).push(change);
@@ -213,7 +225,7 @@ export function parsePrototypeLine(line: string, layers: Record<string, LayerPro
       const action = layer.interactions[layer.interactions.length - 1]!.actions[0];
       const transition = readEase(value);
       if (action?.type !== "NODE" || action.navigation !== "CHANGE_TO" || !transition)
-        throw new FigmentError("input", `line ${lineNo}: ${token} follows no hover or press`);
+        throw new FigmentError("input", `line ${lineNo}: ${token} follows no hover, press or click`);
       action.transition = transition;
     } else throw new FigmentError("input", `line ${lineNo}: unknown prototype token ${token}`);
   }

@@ -192,8 +192,11 @@ export function inferLayoutReported(
   const infer = (f: DesignNode): DesignNode => inferFrame(f, report, decisions?.[f.id]);
   const document = { ...doc, frames: doc.frames.map(infer) };
   // A page's other drawings are frames of their own to layout: each holds at its width (codegen/design/drawings.ts).
-  if (doc.drawings)
-    document.drawings = Object.fromEntries(Object.entries(doc.drawings).map(([id, list]) => [id, list.map(infer)]));
+  // Only the pages converted: another page's drawings (a frame converted alone) are not laid out, nor noted.
+  if (doc.drawings) {
+    const pages = doc.frames.filter((f) => doc.drawings?.[f.id] !== undefined);
+    document.drawings = Object.fromEntries(pages.map((f) => [f.id, doc.drawings![f.id]!.map(infer)]));
+  }
   return { document, report };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
 import { flexOf } from "../design/layout-kind.js";
 import { inferLayout } from "./index.js";
+import { undoInference } from "./undo.js";
 import { bands } from "./boxes.js";
 import { planFlow } from "./spacing.js";
 import { xyCut } from "./xy-cut.js";
@@ -592,5 +593,37 @@ describe("a layer the drawing covers", () => {
       const out = inferLayout({ frames: [page(cover)], assets: {} }).frames[0]!;
       expect(layerOf(out, "old")!.hideBelow).toBeUndefined();
     }
+  });
+});
+
+describe("a page's drawings", () => {
+  const page = (id: string, w: number): DesignNode => ({ ...frame(w, 300, [text(`${id}t`, 20, 20, 200, 20)]), id });
+
+  it("are laid out for the pages converted only: another page's drawings (a frame converted alone) are not", () => {
+    const doc = {
+      frames: [page("1:1", 1440)],
+      drawings: { "1:1": [page("1:2", 375)], "2:1": [page("2:2", 375)] },
+      assets: {},
+    };
+    expect(Object.keys(inferLayout(doc).drawings ?? {})).toEqual(["1:1"]);
+  });
+});
+
+describe("undoInference", () => {
+  it("dissolves the wrappers inference added under a container it did not lay out (a frame kept as drawn)", () => {
+    const wrapper: DesignNode = {
+      id: "",
+      name: "bg",
+      kind: "group",
+      inferred: true,
+      x: 0,
+      y: 0,
+      w: 600,
+      h: 60,
+      children: [rect("1:2", 0, 0, 600, 60), text("1:3", 24, 16, 300, 30)],
+    };
+    const drawn = undoInference({ ...frame(1440, 600, [wrapper]), laid: { check: "chromium", kept: [], drawn: true } });
+    expect(drawn.children?.map((c) => c.id)).toEqual(["1:2", "1:3"]);
+    expect(drawn.children?.[1]).toMatchObject({ x: 24, y: 16 });
   });
 });

@@ -29,7 +29,11 @@ export function undoInference(node: DesignNode): DesignNode {
     out.layout = undefined;
     out.children = dissolve(node.children, 0, 0);
   } else {
-    out.children = node.children.map(undoInference);
+    // A wrapper inference added under a container it did not lay out (a background group of a frame kept as drawn)
+    // is dissolved too: the drawing has no such box (a field's box to the form planner).
+    out.children = node.children.flatMap((c) =>
+      c.inferred ? dissolve(c.children ?? [], c.x ?? 0, c.y ?? 0) : [undoInference(c)],
+    );
   }
   return out;
 }

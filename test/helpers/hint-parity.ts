@@ -50,13 +50,15 @@ export interface ParityFrame {
 export async function parityFrames(file: { name: string; path: string }): Promise<ParityFrame[]> {
   // Read as the CLI reads a design (a fragment, a trailer repaired).
   const json = await readDesignJson(file.path);
-  // A file of loose layers only (no frame) has none to compare: the CLI converts none of it without --node.
+  // A file of loose layers only (no frame): each converted as `figment code --node <id>` converts it.
   let loaded: ReturnType<typeof loadDesign>;
   try {
     loaded = loadDesign(json, [], {}, WHOLE_FILE);
   } catch (error) {
-    if (error instanceof FigmentError && error.message.startsWith(NO_FRAMES)) return [];
-    throw error;
+    if (!(error instanceof FigmentError && error.message.startsWith(NO_FRAMES))) throw error;
+    const ids = looseLayers(json);
+    if (ids.length === 0) return [];
+    loaded = loadDesign(json, ids, {}, WHOLE_FILE);
   }
   const doc = withPageGroups(loaded, { nodes: [] }).document;
   return doc.frames.map((frame) => {
@@ -69,6 +71,21 @@ export async function parityFrames(file: { name: string; path: string }): Promis
       roots: loaded.roots.filter((r) => ids.has(r.id)),
     };
   });
+}
+
+/** The ids of the layers on a file's pages (none a frame): what `--node` names. */
+function looseLayers(json: unknown): string[] {
+  const children = (node: unknown): unknown[] => {
+    const list = typeof node === "object" && node !== null ? (node as { children?: unknown }).children : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  const document = typeof json === "object" && json !== null ? (json as { document?: unknown }).document : undefined;
+  return children(document)
+    .flatMap(children)
+    .flatMap((layer) => {
+      const id = typeof layer === "object" && layer !== null ? (layer as { id?: unknown }).id : undefined;
+      return typeof id === "string" ? [id] : [];
+    });
 }
 
 /** The targets compared: every one (they share the inferred layout; emitting is cheap). */

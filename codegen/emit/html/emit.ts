@@ -22,7 +22,7 @@ import { printedHtml } from "./print.js";
 import { planLinks } from "../../prototype/links.js";
 import { SMOOTH_SCROLL } from "../links.js";
 import { scrollingOf } from "../scrolling.js";
-import { statePlan } from "../variant-states.js";
+import { drawsStates, statePlan } from "../variant-states.js";
 import { REDUCED_MOTION } from "../motion.js";
 import { planOverlays } from "../../prototype/overlays.js";
 import { overlayPage, overlaysCss } from "../overlays.js";
@@ -120,7 +120,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const faces = fontFacesCss(fonts, "fonts");
   const smooth =
     (links?.smooth ? SMOOTH_SCROLL + "\n" : "") +
-    (doc.variants ? REDUCED_MOTION + "\n" : "") +
+    (drawsStates(doc) ? REDUCED_MOTION + "\n" : "") +
     (motion ? viewTransitionsCss(motion.plan, true) + "\n" : "");
   if (motion) files.push(...htmlMotionFiles(motion.plan));
   const css =
