@@ -36,6 +36,7 @@ import { fluidInputs } from "./fluid.js";
 import { parentShareCaps } from "./parent-cap.js";
 import { gradientSvg } from "./gradient.js";
 import { hoistZ } from "./stacking.js";
+import { MASKED_VIEW, maskElementJsx, rnMaskLayers } from "./mask-picture.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./nav-menu.js";
 import { newMenu } from "../framework-context.js";
 import { type Decl, lastValue } from "../../css/decl.js";
@@ -47,7 +48,10 @@ export interface ReactNativeOptions {
 /** A component's own id prop (its root's `testID`) and the function that makes its layers' ids from it. */
 const NODE_ID = "testID";
 const LAYER_ID = "layerId";
-const RESERVED = ["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"];
+const RESERVED = [
+  ...["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"],
+  "MaskedView",
+];
 /** The component's locals for the window-dependent styles (windowStyles). */
 const WINDOW_LOCALS = ["vw", "vh", "fluid"];
 
@@ -123,7 +127,26 @@ function gradientFill(unit: RnUnit, key: string, value: string, box: readonly Rn
   return `<View style={styles.${key}Gradient}><SvgXml xml={${name}} width="100%" height="100%" /></View>`;
 }
 
-function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
+/**
+ * A class whose CSS mask MaskedView draws (mask-picture.ts): its mask element, made when its box is printed as one,
+ * and its declarations without the mask.
+ */
+function maskPicture(
+  unit: RnUnit,
+  cls: string,
+  decls: Decl[],
+  imageOf: (unit: RnUnit, file: string) => string,
+): Decl[] {
+  const list = rnMaskLayers(decls);
+  if (!list?.every((l) => l.kind === "color" || l.url.startsWith("../assets/"))) return decls;
+  const image = (url: string): string => imageOf(unit, url.slice("../assets/".length));
+  const sink = { styles: unit.styles, components: unit.components, svgComponents: unit.svgComponents, image };
+  unit.masks.set(cls, () => maskElementJsx(cls, list, sink));
+  return decls.filter(([p]) => p !== "mask" && p !== "-webkit-mask");
+}
+
+function setStyle(unit: RnUnit, cls: string, all: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
+  const decls = maskPicture(unit, cls, all, imageOf);
   const bg = decls.find(([p]) => p === "background");
   const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
   const fillCls = `${cls}Fill`;
@@ -196,15 +219,17 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
     if (unit.textOf.has(cls))
       lines.push(`  ${cls}Text: {`, ...entriesText(style.entries.filter(([k]) => TEXT_KEYS.has(k))), "  },");
   }
-  // A mask's picture (CSS mask-image) has no React Native style: the masked layers keep its outline (clip.ts).
-  if (dropped.delete("mask") && dropped.delete("-webkit-mask"))
+  // A mask's picture that no MaskedView draws (mask-picture.ts: a luminance mask, a gradient, a tile; a box not
+  // printed as a View): the masked layers keep its outline (clip.ts).
+  const undrawn = [...unit.masks.keys()].some((cls) => !unit.drawnMasks.has(cls));
+  if ((dropped.delete("mask") && dropped.delete("-webkit-mask")) || undrawn)
     problems.push({
       severity: "info",
       code: "mask",
       file: path,
       message:
-        "React Native has no mask image: a mask's picture (its alpha or luminance) is not drawn, the layers it " +
-        "masks are clipped to its outline",
+        "React Native draws a mask's picture with MaskedView where the picture masks by its alpha; this one (a " +
+        "luminance mask, a gradient or a tiled picture) is not drawn, the layers it masks are clipped to its outline",
     });
   if (dropped.size > 0)
     problems.push({
@@ -460,6 +485,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...(unit.links.size > 0 ? ['import { Link } from "expo-router";'] : []),
       `import { ${[...rn.sort(), ...propTypes].join(", ")} } from "react-native";`,
       ...(unit.svgXml.size > 0 ? ['import { SvgXml } from "react-native-svg";'] : []),
+      ...(unit.drawnMasks.size > 0 ? [`import MaskedView from "${MASKED_VIEW}";`] : []),
       ...[...used]
         .sort()
         .map((c) => `import { ${c} } from "${unit.dir === "components" ? "." : "../components"}/${c}";`),
@@ -595,6 +621,8 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     designWidth,
     gradients: new Map(),
     drawnFills: new Set(),
+    masks: new Map(),
+    drawnMasks: new Set(),
     pressOf: new Set(),
     pressable(cls) {
       this.pressOf.add(cls);
