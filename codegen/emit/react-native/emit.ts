@@ -24,7 +24,7 @@ import { routePaths } from "../links.js";
 import { printRn, type RnPrintUnit } from "./print.js";
 import { nameFields } from "./accessible.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./style.js";
-import { rnBackground } from "./background.js";
+import { rnBackgroundLayers, type RnBackground } from "./background.js";
 import { alignsCharacters } from "./text-box.js";
 import { uncapOneWordTexts } from "./one-word.js";
 import { letWordsGrow } from "./word-grows.js";
@@ -148,9 +148,15 @@ function maskPicture(
 function setStyle(unit: RnUnit, cls: string, all: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
   const decls = maskPicture(unit, cls, all, imageOf);
   const bg = decls.find(([p]) => p === "background");
-  const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
-  const fillCls = `${cls}Fill`;
-  if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
+  const fills = bg !== undefined ? rnBackgroundLayers(bg[1]) : undefined;
+  // The first picture's styles are `<cls>Fill` (and `<cls>Shade` over it), the next ones' `<cls>Fill2`…
+  const keysOf = (i: number): [string, string] => [
+    `${cls}Fill${i > 0 ? i + 1 : ""}`,
+    `${cls}Shade${i > 0 ? i + 1 : ""}`,
+  ];
+  const drawable =
+    fills?.every((f) => f.url.startsWith("../assets/")) && !fills.some((_, i) => unit.sheet.rules.has(keysOf(i)[0]));
+  if (!drawable) {
     const style = rnStyle(decls);
     style.entries.push(...maxContentReach(decls, style.entries));
     unit.styles.set(cls, style);
@@ -166,27 +172,37 @@ function setStyle(unit: RnUnit, cls: string, all: Decl[], imageOf: (unit: RnUnit
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
-  if (fill.color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(fill.color)]);
+  const color = fills![0]!.color;
+  if (color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(color)]);
   unit.styles.set(cls, style);
+  // Bottom first: a later child draws over an earlier one.
+  unit.fills.set(cls, fills!.map((fill, i) => imageFill(unit, keysOf(i), fill, imageOf)).join(""));
+}
+
+/** One picture of a box's fill as its child (style `fillCls`), with the gradients over it (`shadeCls`). */
+function imageFill(
+  unit: RnUnit,
+  [fillCls, shadeCls]: [string, string],
+  fill: RnBackground,
+  imageOf: (unit: RnUnit, file: string) => string,
+): string {
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
-  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
-  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "");
+  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, shadeCls, fill.overlay, []) : undefined;
+  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${shadeCls}} />` : "");
   if (fill.overlay !== undefined && drawnShade === undefined) {
     unit.components.add("View");
     const over: RnEntry[] = [["experimental_backgroundImage", JSON.stringify(fill.overlay)]];
-    unit.styles.set(`${cls}Shade`, { entries: [...SHADE_BOX, ...over], dropped: [] });
+    unit.styles.set(shadeCls, { entries: [...SHADE_BOX, ...over], dropped: [] });
   }
   const source = imageOf(unit, fill.url.slice("../assets/".length));
   if (unit.svgComponents.has(source)) {
     unit.components.add("View");
     const ratio = fill.resizeMode === "stretch" ? "none" : fill.resizeMode === "cover" ? "xMidYMid slice" : "xMidYMid";
     const svg = `<${source} width="100%" height="100%" preserveAspectRatio="${ratio}" />`;
-    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>${shade}`);
-  } else {
-    unit.components.add("Image");
-    const image = `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`;
-    unit.fills.set(cls, `${image}${shade}`);
+    return `<View style={styles.${fillCls}}>${svg}</View>${shade}`;
   }
+  unit.components.add("Image");
+  return `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />${shade}`;
 }
 
 /** A box over the whole of its parent (a fill's gradients over its image). */
