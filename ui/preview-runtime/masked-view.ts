@@ -122,8 +122,14 @@ export function maskLayers(
       Math.abs(box.y) < 0.5 &&
       Math.abs(box.w - view.offsetWidth) < 0.5 &&
       Math.abs(box.h - view.offsetHeight) < 0.5;
+    // CSS lists mask layers top first: an element drawn later goes before those drawn under it, and an element's
+    // picture before its colour.
+    if (!transparent(style.backgroundColor)) {
+      const c = style.backgroundColor;
+      layers.unshift(`linear-gradient(${c}, ${c}) ${boxText(box)} no-repeat`);
+      cuts.push(box);
+    }
     const url = pictureUrl(style);
-    // CSS lists mask layers top first: an element drawn later goes before those drawn under it.
     if (url !== undefined) {
       const placement = `${style.backgroundPosition} / ${style.backgroundSize} ${style.backgroundRepeat}`;
       if (whole) layers.unshift(`url("${url}") ${placement}`);
@@ -140,11 +146,6 @@ export function maskLayers(
           picture.x + picture.w > box.x + box.w + 0.5 ||
           picture.y + picture.h > box.y + box.h + 0.5;
       }
-      cuts.push(box);
-    }
-    if (!transparent(style.backgroundColor)) {
-      const c = style.backgroundColor;
-      layers.unshift(`linear-gradient(${c}, ${c}) ${boxText(box)} no-repeat`);
       cuts.push(box);
     }
   }
