@@ -54,6 +54,16 @@ describe.runIf(runBrowser)("every given image fill is shown", () => {
     },
   );
 
+  // A layer of two image fills, an instance's picture over its component's (fitma-shop's product image): React Native
+  // drew neither when a background held two pictures.
+  it("React Native: every picture of a layer with two, fitma-shop 0:746", async () => {
+    const file = realFiles().find((f) => f.name.startsWith("fitma-shop"));
+    if (!file) throw new Error("no real file fitma-shop");
+    const got = await measure(browser, file.json, "0:746", pngPerImageRef(file.json), "react-native");
+    expect(got.given).toBeGreaterThan(50);
+    expect({ shown: got.shown, missing: got.missing }).toEqual({ shown: got.given, missing: [] });
+  });
+
   const withImages = realFiles().flatMap((file) => {
     const images = pngPerImageRef(file.json);
     const frames = topLevelFrames(file)
