@@ -14,6 +14,14 @@ const EXPO_ROUTER = `declare module "expo-router" {
 }
 `;
 
+/** Nor is @react-native-masked-view/masked-view (a mask's picture): its MaskedView as its types declare it. */
+const MASKED_VIEW = `declare module "@react-native-masked-view/masked-view" {
+  import type { Component, ReactElement } from "react";
+  import type { ViewProps } from "react-native";
+  export default class MaskedView extends Component<ViewProps & { maskElement: ReactElement }> {}
+}
+`;
+
 const PROBE = `import "react-native"; import "react-native-svg"; import "react/jsx-runtime";`;
 
 /** A declaration file without its comments, its triple-slash directives kept. */
@@ -73,6 +81,7 @@ export function reactNativeTypes() {
   };
   const out = declarationsFor("figment-rn-types-probe.tsx", PROBE, options, false);
   out.push({ path: "expo-router/index.d.ts", content: EXPO_ROUTER });
+  out.push({ path: "@react-native-masked-view/masked-view/index.d.ts", content: MASKED_VIEW });
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 

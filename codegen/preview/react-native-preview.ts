@@ -24,6 +24,7 @@ export const REACT_NATIVE_BUILTINS = [
   "react-native",
   "react-native-svg",
   "expo-router",
+  "@react-native-masked-view/masked-view",
 ];
 
 export const REACT_NATIVE_PREVIEW_MAIN = "src/figment-preview-main.tsx";

@@ -11,6 +11,7 @@ import type { SourceFile } from "../types.js";
 import { expoFontPackages, expoFonts, type ExpoFontFace } from "./expo-fonts.js";
 import { starterOf, type ProjectOptions } from "./project-files.js";
 import { starterPackageJson, starterReadme, withStarterFiles } from "./starter-files.js";
+import { MASKED_VIEW, MASKED_VIEW_VERSION } from "../emit/react-native/mask-picture.js";
 
 /** Expo SDK 57's versions (its bundledNativeModules.json and create-expo-app's template). */
 export const EXPO_DEPENDENCIES = {
@@ -47,6 +48,13 @@ export const EXPO_SCRIPTS = {
   web: "expo start --web",
   build: "expo export --platform web",
 } as const;
+
+/** Packages of Expo's SDK beyond the template's that the generated files import (MaskedView, for a mask's picture). */
+function importedPackages(files: readonly SourceFile[]): Record<string, string> {
+  const imports = (name: string): boolean =>
+    files.some((f) => f.bytes === undefined && /\.tsx?$/.test(f.path) && f.content.includes(`from "${name}"`));
+  return imports(MASKED_VIEW) ? { [MASKED_VIEW]: MASKED_VIEW_VERSION } : {};
+}
 
 /** Where Expo's template keeps images; the emitter writes them to src/assets/. */
 const IMAGES = "assets/images";
@@ -203,7 +211,7 @@ export function expoProjectFiles(files: SourceFile[], options: ProjectOptions): 
       content: starterPackageJson(starter, {
         main: "expo-router/entry",
         scripts: EXPO_SCRIPTS,
-        dependencies: { ...EXPO_DEPENDENCIES, ...expoFontPackages(faces) },
+        dependencies: { ...EXPO_DEPENDENCIES, ...importedPackages(files), ...expoFontPackages(faces) },
         devDependencies: EXPO_DEV_DEPENDENCIES,
       }),
     },

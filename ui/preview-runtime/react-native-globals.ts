@@ -2,9 +2,10 @@
  * React Native's runtime for the React Native preview (codegen/preview/react-native-preview.ts), bundled into
  * dist/react-native-runtime.js (esbuild.config.mjs, `react-native` aliased to react-native-web): the real React and
  * react-dom (react-native-web needs them, not the React preview's Preact), react-native-web, react-native-svg's web
- * build, and a stand-in for expo-router's `Link` that asks the preview's main for the screen at its href. The preview
- * runtime (runtime.ts) takes these modules as built-ins. react-native-web writes `testID` as `data-testid`; the
- * scorer reads `data-node-id`, so each rendered element gets one beside it (an SVG shape's too: markNodeIds).
+ * build, a stand-in for expo-router's `Link` that asks the preview's main for the screen at its href, and a
+ * MaskedView that masks (masked-view.ts). The preview runtime (runtime.ts) takes these modules as built-ins.
+ * react-native-web writes `testID` as `data-testid`; the scorer reads `data-node-id`, so each rendered element gets
+ * one beside it (an SVG shape's too: markNodeIds).
  */
 import * as React from "react";
 import * as jsxRuntime from "react/jsx-runtime";
@@ -12,6 +13,7 @@ import * as ReactDom from "react-dom";
 import * as ReactDomClient from "react-dom/client";
 import * as ReactNative from "react-native";
 import * as ReactNativeSvg from "react-native-svg";
+import MaskedView from "./masked-view.js";
 
 /** The event a Link sends on press; the preview's main shows the screen whose route is `detail`. */
 const NAVIGATE = "figment-navigate";
@@ -79,4 +81,6 @@ watchNodeIds();
   "react-native-web": ReactNative,
   "react-native-svg": ReactNativeSvg,
   "expo-router": { Link, NAVIGATE },
+  // Its own web build masks nothing: the preview's draws the mask (masked-view.ts).
+  "@react-native-masked-view/masked-view": { default: MaskedView, __esModule: true },
 };

@@ -83,3 +83,28 @@ export function rnBackground(value: string): RnBackground | undefined {
   }
   return undefined;
 }
+
+/**
+ * Every image fill a `background` value draws, bottom first (a layer of several pictures: an instance's picture over
+ * its component's), each with the gradients drawn over it; a solid layer under them all is the bottom one's colour.
+ * Undefined when React Native cannot draw one of them.
+ */
+export function rnBackgroundLayers(value: string): RnBackground[] | undefined {
+  const all = layers(value.trim());
+  const solid = all.length > 1 ? SOLID.exec(all[all.length - 1]!) : null;
+  const rest = solid ? all.slice(0, -1) : all;
+  // Top first: each picture with the gradients listed above it, down to the picture above those.
+  const groups: string[][] = [];
+  let group: string[] = [];
+  for (const layer of rest) {
+    group.push(layer);
+    if (/^url\(/.test(layer)) {
+      groups.push(group);
+      group = [];
+    }
+  }
+  if (group.length > 0 || groups.length === 0) return undefined;
+  const out = groups.reverse().map((g) => rnBackground(g.join(", ")));
+  if (!out.every((b): b is RnBackground => b !== undefined)) return undefined;
+  return solid ? [{ ...out[0]!, color: solid[1]! }, ...out.slice(1)] : out;
+}

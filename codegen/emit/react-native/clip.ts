@@ -1,8 +1,9 @@
 /**
  * A mask's clip (mask.ts's `clip-path`) in React Native, which has neither `clip-path` nor `mask-image`: the masked
  * layers clipped to their box (`overflow: "hidden"`), rounded as the mask's rectangle is, or round where the mask is an
- * ellipse over the whole box. That is the outline only: a mask's picture (its alpha) is not drawn in plain React
- * Native (react-native-masked-view would draw it); a clip by a vector's path or by part of the box is left out.
+ * ellipse over the whole box. That is the outline only: a mask's picture (its alpha) is drawn by a MaskedView
+ * (mask-picture.ts), whose picture is transparent outside the mask's box; a clip by a vector's path or by part of the
+ * box is left out.
  */
 /** A style key and its value as printed (style.ts RnEntry). */
 type RnEntry = [string, string];

@@ -24,7 +24,7 @@ import { routePaths } from "../links.js";
 import { printRn, type RnPrintUnit } from "./print.js";
 import { nameFields } from "./accessible.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./style.js";
-import { rnBackground } from "./background.js";
+import { rnBackgroundLayers, type RnBackground } from "./background.js";
 import { alignsCharacters } from "./text-box.js";
 import { uncapOneWordTexts } from "./one-word.js";
 import { letWordsGrow } from "./word-grows.js";
@@ -36,6 +36,7 @@ import { fluidInputs } from "./fluid.js";
 import { parentShareCaps } from "./parent-cap.js";
 import { gradientSvg } from "./gradient.js";
 import { hoistZ } from "./stacking.js";
+import { MASKED_VIEW, maskElementJsx, rnMaskLayers } from "./mask-picture.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./nav-menu.js";
 import { newMenu } from "../framework-context.js";
 import { type Decl, lastValue } from "../../css/decl.js";
@@ -47,7 +48,10 @@ export interface ReactNativeOptions {
 /** A component's own id prop (its root's `testID`) and the function that makes its layers' ids from it. */
 const NODE_ID = "testID";
 const LAYER_ID = "layerId";
-const RESERVED = ["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"];
+const RESERVED = [
+  ...["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"],
+  "MaskedView",
+];
 /** The component's locals for the window-dependent styles (windowStyles). */
 const WINDOW_LOCALS = ["vw", "vh", "fluid"];
 
@@ -123,11 +127,36 @@ function gradientFill(unit: RnUnit, key: string, value: string, box: readonly Rn
   return `<View style={styles.${key}Gradient}><SvgXml xml={${name}} width="100%" height="100%" /></View>`;
 }
 
-function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
+/**
+ * A class whose CSS mask MaskedView draws (mask-picture.ts): its mask element, made when its box is printed as one,
+ * and its declarations without the mask.
+ */
+function maskPicture(
+  unit: RnUnit,
+  cls: string,
+  decls: Decl[],
+  imageOf: (unit: RnUnit, file: string) => string,
+): Decl[] {
+  const list = rnMaskLayers(decls);
+  if (!list?.every((l) => l.kind === "color" || l.url.startsWith("../assets/"))) return decls;
+  const image = (url: string): string => imageOf(unit, url.slice("../assets/".length));
+  const sink = { styles: unit.styles, components: unit.components, svgComponents: unit.svgComponents, image };
+  unit.masks.set(cls, () => maskElementJsx(cls, list, sink));
+  return decls.filter(([p]) => p !== "mask" && p !== "-webkit-mask");
+}
+
+function setStyle(unit: RnUnit, cls: string, all: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
+  const decls = maskPicture(unit, cls, all, imageOf);
   const bg = decls.find(([p]) => p === "background");
-  const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
-  const fillCls = `${cls}Fill`;
-  if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
+  const fills = bg !== undefined ? rnBackgroundLayers(bg[1]) : undefined;
+  // The first picture's styles are `<cls>Fill` (and `<cls>Shade` over it), the next ones' `<cls>Fill2`…
+  const keysOf = (i: number): [string, string] => [
+    `${cls}Fill${i > 0 ? i + 1 : ""}`,
+    `${cls}Shade${i > 0 ? i + 1 : ""}`,
+  ];
+  const drawable =
+    fills?.every((f) => f.url.startsWith("../assets/")) && !fills.some((_, i) => unit.sheet.rules.has(keysOf(i)[0]));
+  if (!drawable) {
     const style = rnStyle(decls);
     style.entries.push(...maxContentReach(decls, style.entries));
     unit.styles.set(cls, style);
@@ -143,27 +172,37 @@ function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUn
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
-  if (fill.color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(fill.color)]);
+  const color = fills![0]!.color;
+  if (color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(color)]);
   unit.styles.set(cls, style);
+  // Bottom first: a later child draws over an earlier one.
+  unit.fills.set(cls, fills!.map((fill, i) => imageFill(unit, keysOf(i), fill, imageOf)).join(""));
+}
+
+/** One picture of a box's fill as its child (style `fillCls`), with the gradients over it (`shadeCls`). */
+function imageFill(
+  unit: RnUnit,
+  [fillCls, shadeCls]: [string, string],
+  fill: RnBackground,
+  imageOf: (unit: RnUnit, file: string) => string,
+): string {
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
-  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
-  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "");
+  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, shadeCls, fill.overlay, []) : undefined;
+  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${shadeCls}} />` : "");
   if (fill.overlay !== undefined && drawnShade === undefined) {
     unit.components.add("View");
     const over: RnEntry[] = [["experimental_backgroundImage", JSON.stringify(fill.overlay)]];
-    unit.styles.set(`${cls}Shade`, { entries: [...SHADE_BOX, ...over], dropped: [] });
+    unit.styles.set(shadeCls, { entries: [...SHADE_BOX, ...over], dropped: [] });
   }
   const source = imageOf(unit, fill.url.slice("../assets/".length));
   if (unit.svgComponents.has(source)) {
     unit.components.add("View");
     const ratio = fill.resizeMode === "stretch" ? "none" : fill.resizeMode === "cover" ? "xMidYMid slice" : "xMidYMid";
     const svg = `<${source} width="100%" height="100%" preserveAspectRatio="${ratio}" />`;
-    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>${shade}`);
-  } else {
-    unit.components.add("Image");
-    const image = `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`;
-    unit.fills.set(cls, `${image}${shade}`);
+    return `<View style={styles.${fillCls}}>${svg}</View>${shade}`;
   }
+  unit.components.add("Image");
+  return `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />${shade}`;
 }
 
 /** A box over the whole of its parent (a fill's gradients over its image). */
@@ -196,15 +235,17 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
     if (unit.textOf.has(cls))
       lines.push(`  ${cls}Text: {`, ...entriesText(style.entries.filter(([k]) => TEXT_KEYS.has(k))), "  },");
   }
-  // A mask's picture (CSS mask-image) has no React Native style: the masked layers keep its outline (clip.ts).
-  if (dropped.delete("mask") && dropped.delete("-webkit-mask"))
+  // A mask's picture that no MaskedView draws (mask-picture.ts: a luminance mask, a gradient, a tile; a box not
+  // printed as a View): the masked layers keep its outline (clip.ts).
+  const undrawn = [...unit.masks.keys()].some((cls) => !unit.drawnMasks.has(cls));
+  if ((dropped.delete("mask") && dropped.delete("-webkit-mask")) || undrawn)
     problems.push({
       severity: "info",
       code: "mask",
       file: path,
       message:
-        "React Native has no mask image: a mask's picture (its alpha or luminance) is not drawn, the layers it " +
-        "masks are clipped to its outline",
+        "React Native draws a mask's picture with MaskedView where the picture masks by its alpha; this one (a " +
+        "luminance mask, a gradient or a tiled picture) is not drawn, the layers it masks are clipped to its outline",
     });
   if (dropped.size > 0)
     problems.push({
@@ -460,6 +501,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...(unit.links.size > 0 ? ['import { Link } from "expo-router";'] : []),
       `import { ${[...rn.sort(), ...propTypes].join(", ")} } from "react-native";`,
       ...(unit.svgXml.size > 0 ? ['import { SvgXml } from "react-native-svg";'] : []),
+      ...(unit.drawnMasks.size > 0 ? [`import MaskedView from "${MASKED_VIEW}";`] : []),
       ...[...used]
         .sort()
         .map((c) => `import { ${c} } from "${unit.dir === "components" ? "." : "../components"}/${c}";`),
@@ -595,6 +637,8 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     designWidth,
     gradients: new Map(),
     drawnFills: new Set(),
+    masks: new Map(),
+    drawnMasks: new Set(),
     pressOf: new Set(),
     pressable(cls) {
       this.pressOf.add(cls);

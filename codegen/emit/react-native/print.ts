@@ -32,6 +32,10 @@ export interface RnPrintUnit {
   fills: Map<string, string>;
   /** Classes whose fill was printed (a gradient on a box printed as a Text stays a style). */
   drawnFills: Set<string>;
+  /** A class's mask picture (mask-picture.ts): its box is a MaskedView, this makes the JSX of its `maskElement`. */
+  masks: Map<string, () => string>;
+  /** Classes printed as a MaskedView. */
+  drawnMasks: Set<string>;
   /** Whether a class makes its run a block (a paragraph with spacing below it: build.ts's `paragraphs`). */
   isBlock(cls: string): boolean;
   /** Whether a class's box places its characters lower or in its middle (a Text lays out no flexbox of its own). */
@@ -148,6 +152,8 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
     ];
     return line("TextInput", attrs, " />");
   }
+  const mask = tag === "View" && node.cls !== undefined ? unit.masks.get(node.cls) : undefined;
+  if (mask !== undefined) return printMasked(node, unit, pad, indent, line, mask());
   unit.components.add(tag);
   if (tag === "Pressable" && node.cls !== undefined) unit.pressable(node.cls);
   const href = node.attrs.find(([k]) => k === "href" || k === "to")?.[1];
@@ -190,6 +196,31 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
   if (tag === "Text" && hasCharacters(node))
     return `${open}${node.children.map((c) => printRn(c, unit, 0)).join("")}</${tag}>`;
   return `${open}\n${node.children.map((c) => printRn(c, unit, indent + 1)).join("\n")}\n${pad}</${tag}>`;
+}
+
+/**
+ * A box that carries a mask's picture: a MaskedView (@react-native-masked-view/masked-view), its children seen through
+ * `maskElement`'s alpha; its own fill, if any, first among them as in a View.
+ */
+function printMasked(
+  node: ElementNode,
+  unit: RnPrintUnit,
+  pad: string,
+  indent: number,
+  line: (name: string, attrs: (string | undefined)[], close: string) => string,
+  maskElement: string,
+): string {
+  unit.drawnMasks.add(node.cls!);
+  const fill = unit.fills.get(node.cls!);
+  if (fill !== undefined) unit.drawnFills.add(node.cls!);
+  const ids = node.nodeId !== undefined ? [attrText("testID", node.nodeId)] : [];
+  const attrs = [styleAttr(unit, node), ...ids, ...rnAccessibleProps(node, []), `maskElement={${maskElement}}`];
+  const children = [
+    ...(fill !== undefined ? [`${pad}  ${fill}`] : []),
+    ...node.children.map((c) => printRn(c, unit, indent + 1)),
+  ];
+  if (children.length === 0) return line("MaskedView", attrs, " />");
+  return [line("MaskedView", attrs, ">"), ...children, `${pad}</MaskedView>`].join("\n");
 }
 
 function isParagraph(node: VNode, unit: RnPrintUnit): boolean {

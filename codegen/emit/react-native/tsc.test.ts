@@ -4,7 +4,7 @@
  * screens import, is not installed here: its `Link` is declared as its types declare it (href, asChild, children).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,6 +44,24 @@ const EXPO_ROUTER = `declare module "expo-router" {
 }
 `;
 
+/** Nor is @react-native-masked-view/masked-view (a mask's picture): its MaskedView as its types declare it. */
+const MASKED_VIEW = `declare module "@react-native-masked-view/masked-view" {
+  import type { Component, ReactElement } from "react";
+  import type { ViewProps } from "react-native";
+  export default class MaskedView extends Component<ViewProps & { maskElement: ReactElement }> {}
+}
+`;
+
+/** The image-filled mask (issue 72), with its pictures: its masks are MaskedViews. */
+const IMAGE_MASK = "image-mask/psykolog-jenny-brush.nodes.json";
+
+function imageMaskPictures(): Record<string, Uint8Array> {
+  const dir = join(REPO_ROOT, "test/fixtures/image-mask/images");
+  return Object.fromEntries(
+    readdirSync(dir).map((n) => [n.replace(/\.png$/, ""), new Uint8Array(readFileSync(join(dir, n)))]),
+  );
+}
+
 describe("React Native output", () => {
   it("type-checks with tsc --strict against react-native's types: 0 errors", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "figment-rn-tsc-"));
@@ -51,13 +69,18 @@ describe("React Native output", () => {
       symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
       writeFileSync(join(dir, "expo-router.d.ts"), EXPO_ROUTER);
+      writeFileSync(join(dir, "masked-view.d.ts"), MASKED_VIEW);
       let tsx = 0;
+      let masked = 0;
       // One page from its drawings at three widths (issue 70) too.
-      for (const design of [...DESIGNS, DRAWN]) {
+      for (const design of [...DESIGNS, DRAWN, IMAGE_MASK]) {
+        const json = (): unknown => JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures", design), "utf8"));
         const document =
           design === DRAWN
             ? drawnPage("flora", FLORA_ORDER_MODAL)
-            : loadDesign(JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures", design), "utf8"))).document;
+            : design === IMAGE_MASK
+              ? loadDesign(json(), [], { images: imageMaskPictures() }).document
+              : loadDesign(json()).document;
         const out = await generateCode(document, {
           target: "react-native",
           styling: "css-modules",
@@ -69,11 +92,13 @@ describe("React Native output", () => {
           mkdirSync(dirname(join(root, file.path)), { recursive: true });
           writeFileSync(join(root, file.path), file.content);
           if (file.path.endsWith(".tsx")) tsx++;
+          if (file.content.includes("<MaskedView")) masked++;
           // React Native's components only: no DOM element in the output.
           if (file.path.endsWith(".tsx")) expect(file.content).not.toMatch(/^\s*<(div|span|p|img|button|a|svg|h\d)\b/m);
         }
       }
       expect(tsx).toBeGreaterThan(20);
+      expect(masked, "a MaskedView is type-checked").toBeGreaterThan(0);
       let output = "";
       try {
         execFileSync(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", dir], {
