@@ -220,7 +220,8 @@ export function frameworkContext(
           content:
             "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
             (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-            (drawsStates(doc) ? "\n" + REDUCED_MOTION : ""),
+            // Any motion the page plays (a state's transition, a page transition) stops for a reader who asks for less.
+            (drawsStates(doc) || motion ? "\n" + REDUCED_MOTION : ""),
         }
       : undefined;
 

@@ -120,7 +120,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const faces = fontFacesCss(fonts, "fonts");
   const smooth =
     (links?.smooth ? SMOOTH_SCROLL + "\n" : "") +
-    (drawsStates(doc) ? REDUCED_MOTION + "\n" : "") +
+    (drawsStates(doc) || motion ? REDUCED_MOTION + "\n" : "") +
     (motion ? viewTransitionsCss(motion.plan, true) + "\n" : "");
   if (motion) files.push(...htmlMotionFiles(motion.plan));
   const css =
