@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { pictureMaskGroup, restBox as box } from "../../test/helpers/picture-mask-design.js";
 import { withPage } from "../../cli/measure/browser.js";
 import { resultPage } from "../../cli/measure/result-page.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
@@ -29,7 +30,6 @@ function rgbaPng(width: number, height: number, at: (x: number, y: number) => [.
   return new Uint8Array(pngFromRows(width, height, 4, raw));
 }
 
-const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 /** The mask's picture: 20×20, opaque in its left half, transparent in its right half (stretched over 100 px). */
 const BRUSH = rgbaPng(20, 20, (x) => [0, 0, 0, x < 10 ? 255 : 0]);
 const PHOTO = rgbaPng(20, 20, () => [...GREEN, 255]);
@@ -42,30 +42,7 @@ const DESIGN = {
     absoluteBoundingBox: box(0, 0, 360, 130),
     fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
     children: [
-      {
-        id: "2:1",
-        name: "Mask group",
-        type: "GROUP",
-        absoluteBoundingBox: box(10, 10, 100, 100),
-        children: [
-          {
-            id: "2:2",
-            name: "Brush",
-            type: "VECTOR",
-            isMask: true,
-            maskType: "ALPHA",
-            absoluteBoundingBox: box(10, 10, 100, 100),
-            fills: [{ type: "IMAGE", imageRef: "brush", scaleMode: "STRETCH" }],
-          },
-          {
-            id: "2:3",
-            name: "Photo",
-            type: "RECTANGLE",
-            absoluteBoundingBox: box(10, 10, 100, 100),
-            fills: [{ type: "IMAGE", imageRef: "photo", scaleMode: "FILL" }],
-          },
-        ],
-      },
+      pictureMaskGroup("ALPHA"),
       {
         id: "3:1",
         name: "Card",

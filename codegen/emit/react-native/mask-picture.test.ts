@@ -3,6 +3,7 @@
  * and the emitter's output for a design whose mask is a vector filled with a picture (issue 72).
  */
 import { describe, expect, it } from "vitest";
+import { pictureMaskGroup, restBox as box } from "../../../test/helpers/picture-mask-design.js";
 import { generateCode, loadDesign } from "../../index.js";
 import { pngFromRows } from "../../../test/openai-server/png.js";
 import { expoProjectFiles } from "../../scaffold/expo-project.js";
@@ -70,8 +71,6 @@ function halfPng(size: number): Uint8Array {
   return new Uint8Array(pngFromRows(size, size, 4, raw));
 }
 
-const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
-
 /** A frame with a group masked by a vector whose fill is a picture (`maskType` ALPHA, or LUMINANCE). */
 function design(maskType: "ALPHA" | "LUMINANCE") {
   return {
@@ -81,32 +80,7 @@ function design(maskType: "ALPHA" | "LUMINANCE") {
       type: "FRAME",
       absoluteBoundingBox: box(0, 0, 200, 120),
       fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
-      children: [
-        {
-          id: "2:1",
-          name: "Mask group",
-          type: "GROUP",
-          absoluteBoundingBox: box(10, 10, 100, 100),
-          children: [
-            {
-              id: "2:2",
-              name: "Brush",
-              type: "VECTOR",
-              isMask: true,
-              maskType,
-              absoluteBoundingBox: box(10, 10, 100, 100),
-              fills: [{ type: "IMAGE", imageRef: "brush", scaleMode: "STRETCH" }],
-            },
-            {
-              id: "2:3",
-              name: "Photo",
-              type: "RECTANGLE",
-              absoluteBoundingBox: box(10, 10, 100, 100),
-              fills: [{ type: "IMAGE", imageRef: "photo", scaleMode: "FILL" }],
-            },
-          ],
-        },
-      ],
+      children: [pictureMaskGroup(maskType)],
     },
   };
 }
