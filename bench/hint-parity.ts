@@ -2,9 +2,11 @@
  * Bench section "hint-parity" (issue 72): code from the hint = code from the design, on every frame of the real
  * files and of the hint tests' fixtures (test/helpers/hint-parity.ts). Each frame is checked in Chromium as
  * `figment code` checks it; its hint is printed as `figment hints` prints it and read as `--from-hint` reads it.
- * Per frame and target (React, HTML): equal (the emitted files and the check's notes byte for byte), within 0.002 of
- * the design's score (IoU×matched and text seen at the design width, rendered in Chromium), or worse — with the causes
- * (what the hint does not carry: SVG payloads, design tokens). Goal: every frame equal or within 0.002.
+ * Per frame and target (React, HTML), from the hint with its assets folder (`figment hints --assets DIR`, read back by
+ * `figment code --from-hint --assets DIR`): equal (the emitted files and the check's notes byte for byte), within
+ * 0.002 of the design's score (IoU×matched and text seen at the design width, rendered in Chromium), or worse. Goal:
+ * every frame equal or within 0.002. The hint's text alone is measured beside it, with the causes of what differs
+ * (what the text does not carry: SVG payloads, design tokens).
  *   BENCH_ONLY=hint-parity npm run bench
  */
 import { checkLayout } from "../codegen/layout-check/index.js";
@@ -21,8 +23,12 @@ import {
   parityCauses,
   parityFrames,
   targetLabel,
+  withHintAssets,
   type ParityFrame,
+  type ParityResult,
 } from "../test/helpers/hint-parity.js";
+import { readHintAssets } from "../cli/common/hint-assets.js";
+import type { LayoutDecisions } from "../codegen/layout/index.js";
 import { QUICK, withBenchBrowser } from "./quick.js";
 import { round, type BenchResults, type Json } from "./results.js";
 
@@ -38,10 +44,14 @@ interface Row {
   file: string;
   frame: string;
   target: string;
+  /** From the hint and its assets folder (`figment hints --assets`), as `figment code --from-hint --assets` reads it. */
   verdict: "equal" | "within" | "worse";
+  /** From the hint's text alone (vectors drawn as their parts' boxes, token values in place of tokens). */
+  alone: "equal" | "within" | "worse";
   causes: string[];
   design?: number;
   hint?: number;
+  withAssets?: number;
   hintBytes: number;
   laidBytes: number;
 }
@@ -60,7 +70,40 @@ async function scoreOf(
 ) {
   const drawings = frame.roots.map((root) => ({ frame: root }));
   // The figure is read at the design width: the other widths (a third of a render each) are not measured.
-  return figure(await scoreDrawings(host, drawings, code.files, o.target, { widths: DESIGN_WIDTH }));
+  return figure(
+    await scoreDrawings(host, drawings, code.files, o.target, {
+      widths: DESIGN_WIDTH,
+    }),
+  );
+}
+
+/**
+ * The scores of what differs: the design's code, the code from the hint alone and (where it differs too) from the
+ * hint with its assets folder; the row's verdicts from them.
+ */
+async function scoreRow(
+  host: PageHost,
+  frame: ParityFrame,
+  options: CodeOptions,
+  decisions: LayoutDecisions,
+  assets: string,
+  result: ParityResult,
+  row: Row,
+): Promise<void> {
+  const scored = { ...options, nodeIds: true, layoutDecisions: decisions };
+  const hint = parseHint(modelHint(frame.document, "responsive", decisions)).document;
+  const design = await scoreOf(host, frame, await generateCode(frame.document, scored), options);
+  row.design = design;
+  const verdict = (score: number): Row["verdict"] => (score >= design - WITHIN ? "within" : "worse");
+  if (result.differ.length > 0) {
+    row.hint = await scoreOf(host, frame, await generateCode(hint, { ...options, nodeIds: true }), options);
+    row.alone = verdict(row.hint);
+  }
+  if (result.differWithAssets.length > 0) {
+    const withAssets = (await readHintAssets(hint, assets)).document;
+    row.withAssets = await scoreOf(host, frame, await generateCode(withAssets, { ...options, nodeIds: true }), options);
+    row.verdict = verdict(row.withAssets);
+  }
 }
 
 export async function hintParitySection(results: BenchResults): Promise<void> {
@@ -89,27 +132,24 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
               : {},
           );
           const causes = parityCauses(frame.document);
-          for (const options of TARGETS) {
-            const result = await timed("compare", () => compareFrame(frame, options, decisions));
-            const row: Row = {
-              file: file.name,
-              frame: `${frame.id} ${frame.name}`,
-              target: targetLabel(options),
-              verdict: "equal",
-              causes: result.differ.length > 0 ? causes : [],
-              hintBytes: result.hintBytes,
-              laidBytes: result.laidBytes,
-            };
-            if (result.differ.length > 0)
-              await timed("score", async () => {
-                const scored = { ...options, nodeIds: true, layoutDecisions: decisions };
-                const hint = parseHint(modelHint(frame.document, "responsive", decisions)).document;
-                row.design = await scoreOf(host, frame, await generateCode(frame.document, scored), options);
-                row.hint = await scoreOf(host, frame, await generateCode(hint, { ...options, nodeIds: true }), options);
-                row.verdict = row.hint >= row.design - WITHIN ? "within" : "worse";
-              });
-            rows.push(row);
-          }
+          await withHintAssets(frame, async (assets) => {
+            for (const options of TARGETS) {
+              const result = await timed("compare", () => compareFrame(frame, options, decisions, assets));
+              const row: Row = {
+                file: file.name,
+                frame: `${frame.id} ${frame.name}`,
+                target: targetLabel(options),
+                verdict: "equal",
+                alone: "equal",
+                causes: result.differ.length > 0 ? causes : [],
+                hintBytes: result.hintBytes,
+                laidBytes: result.laidBytes,
+              };
+              if (result.differ.length > 0 || result.differWithAssets.length > 0)
+                await timed("score", () => scoreRow(host, frame, options, decisions, assets, result, row));
+              rows.push(row);
+            }
+          });
         }
         const secs = ((performance.now() - started) / 1000).toFixed(0);
         process.stderr.write(`hint-parity: ${file.name} ${rows.length - before} comparisons (${secs} s)\n`);
@@ -118,6 +158,7 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
   );
   const seconds = (ms: number): number => round(ms / 1000);
   const count = (v: Row["verdict"]): number => rows.filter((r) => r.verdict === v).length;
+  const countAlone = (v: Row["alone"]): number => rows.filter((r) => r.alone === v).length;
   const frames = new Set(rows.map((r) => `${r.file} ${r.frame}`)).size;
   const hintBytes = sumOnce(rows, (r) => r.hintBytes);
   const laidBytes = sumOnce(rows, (r) => r.laidBytes);
@@ -128,6 +169,12 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
     within: count("within"),
     worse: count("worse"),
     goalMet: count("worse") === 0,
+    /** The hint's text alone, without its assets folder: what its stand-ins cost. */
+    alone: {
+      equal: countAlone("equal"),
+      within: countAlone("within"),
+      worse: countAlone("worse"),
+    },
     hintBytes,
     laidBytes,
     seconds: {
@@ -147,28 +194,37 @@ export async function hintParitySection(results: BenchResults): Promise<void> {
         frame: r.frame,
         target: r.target,
         verdict: r.verdict,
+        alone: r.alone,
         causes: r.causes,
-        ...(r.design !== undefined ? { design: round(r.design), hint: round(r.hint ?? 0) } : {}),
+        ...(r.design !== undefined ? { design: round(r.design) } : {}),
+        ...(r.hint !== undefined ? { hint: round(r.hint) } : {}),
+        ...(r.withAssets !== undefined ? { withAssets: round(r.withAssets) } : {}),
       }),
     ),
   );
   results.print(`\n## hint-parity: code from the hint = code from the design (issue 72)\n`);
   results.print(
-    `${frames} frames × ${TARGETS.map(targetLabel).join(", ")} (the layout checked in Chromium): equal ` +
-      `${summary.equal}, within ${WITHIN} ${summary.within}, worse ${summary.worse} — goal: none worse ` +
-      `${summary.goalMet ? "✓" : "✗"}. The hints: ${hintBytes} bytes, of which ${laidBytes} say how frames were ` +
+    `${frames} frames × ${TARGETS.map(targetLabel).join(", ")} (the layout checked in Chromium), from the hint ` +
+      `and its assets folder: equal ${summary.equal}, within ${WITHIN} ${summary.within}, worse ${summary.worse} — ` +
+      `goal: none worse ${summary.goalMet ? "✓" : "✗"}. From the hint's text alone (vectors as their parts' ` +
+      `boxes, token values): equal ${summary.alone.equal}, within ${summary.alone.within}, worse ` +
+      `${summary.alone.worse}. The hints: ${hintBytes} bytes, of which ${laidBytes} say how frames were ` +
       `laid out (lc:). Run: ${summary.seconds.total} s (the Chromium check ${summary.seconds.check} s, comparing ` +
       `${summary.seconds.compare} s, scoring what differs ${summary.seconds.score} s).\n`,
   );
-  const differing = rows.filter((r) => r.verdict !== "equal");
+  const differing = rows.filter((r) => r.verdict !== "equal" || r.alone !== "equal");
+  const figure = (n: number | undefined): string => n?.toFixed(3) ?? "=";
   if (differing.length > 0)
     results.print(
-      ["| file | frame | target | design | hint | verdict | causes |", "|---|---|---|---|---|---|---|"]
+      [
+        "| file | frame | target | design | hint + assets | verdict | hint alone | verdict | causes |",
+        "|---|---|---|---|---|---|---|---|---|",
+      ]
         .concat(
           differing.map(
             (r) =>
-              `| ${r.file} | ${r.frame} | ${r.target} | ${r.design?.toFixed(3)} | ${r.hint?.toFixed(3)} | ` +
-              `${r.verdict} | ${r.causes.join(", ") || "—"} |`,
+              `| ${r.file} | ${r.frame} | ${r.target} | ${figure(r.design)} | ${figure(r.withAssets)} | ` +
+              `${r.verdict} | ${figure(r.hint)} | ${r.alone} | ${r.causes.join(", ") || "—"} |`,
           ),
         )
         .join("\n") + "\n",

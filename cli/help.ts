@@ -28,7 +28,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
     forms: [
       "figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular|react-native] " +
         "[--styling css-modules|css|tailwind] [--out DIR] …",
-      "figment code --from-hint <hint.txt> [same options]",
+      "figment code --from-hint <hint.txt> [--assets DIR] [same options]",
       "figment code <design.json> --ai [--image frame.png] [--verify] [--batch-api] … | --file-key KEY …",
     ],
     does:
@@ -45,7 +45,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   },
   {
     name: "hints",
-    forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]"],
+    forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--assets DIR] [--exact-layout]"],
     does: "the compact design hint a model is sent",
   },
   {
@@ -137,7 +137,7 @@ Usage:
                [--images DIR] [--out DIR] [--node-ids] [--project [nextjs|expo]] [--variables VARS.json]
                [--exact-layout] [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
                [--breakpoints | --no-breakpoints]
-  figment code --from-hint <hint.txt> [same options]
+  figment code --from-hint <hint.txt> [--assets DIR] [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
                [--verify [--rounds N]] [--batch-api]
@@ -212,6 +212,9 @@ the record holds (FIGMA_TOKEN). Code made with --file-key is updated with Figma'
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
+--from-hint builds from what the hint says; its vectors, pictures and tokens are files beside it, which
+--assets DIR (written by figment hints --assets DIR) supplies: without them a vector is drawn as its parts'
+boxes and a picture as a grey placeholder, and the code is otherwise the code of the design.
   --image        the frame's PNG; a page drawn at several widths takes one per drawing (by width)
   --provider     openai (Responses API, default), openrouter or custom (chat completions at --base-url)
   --model        default gpt-5.4-image-2 (openai/gpt-5.4-image-2 on OpenRouter)
@@ -245,12 +248,16 @@ no longer has; 130 cancelled.`;
 export const HINTS_USAGE = `figment hints — the compact design hint a model is sent, on stdout
 
 Usage:
-  figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout] [--breakpoints | --no-breakpoints]
+  figment hints <design.json> [--node ID]... [--images DIR] [--assets DIR] [--exact-layout]
+                [--breakpoints | --no-breakpoints]
 
 A header line, shared text styles ($1 …), then one line per layer, indented by depth: kind, id, name,
 position and size, layout and style — the format figment code --from-hint reads back.
 Without --node, every top-level frame figment frames lists, a page drawn at several widths once (as figment code).
   --images DIR     the image fills' bytes (DIR/<imageRef>.png …), so the hint names real asset files
+  --assets DIR     also write the files the hint names but does not carry into DIR: each vector's SVG, each
+                   picture given with --images, the design tokens (in hint-assets.json); figment code --from-hint
+                   <hint.txt> --assets DIR then makes the design's own code
   --breakpoints    the --node frames (two or more, one per width) are one page
   --no-breakpoints every frame its own page
   --exact-layout   the layers where they were drawn (no rows and columns inferred for an absolute design)

@@ -23,8 +23,12 @@ const write = (name: string, content: string): string => {
   return path;
 };
 
-const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
-const fill = { fills: [{ type: "SOLID", color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }] };
+const box = (x: number, y: number, width: number, height: number) => ({
+  absoluteBoundingBox: { x, y, width, height },
+});
+const fill = {
+  fills: [{ type: "SOLID", color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }],
+};
 const label = (id: string, chars: string) => ({
   id,
   type: "TEXT",
@@ -62,7 +66,13 @@ const PAGES = {
             ...box(0, 900, 700, 1),
             strokes: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }],
           },
-          { id: "1:3", type: "VECTOR", name: "Vector", ...box(0, 950, 16, 20), ...fill },
+          {
+            id: "1:3",
+            type: "VECTOR",
+            name: "Vector",
+            ...box(0, 950, 16, 20),
+            ...fill,
+          },
           {
             id: "1:4",
             type: "SECTION",
@@ -85,7 +95,15 @@ const PAGES = {
             name: "Button",
             ...box(0, 1000, 100, 40),
             ...fill,
-            children: [{ id: "2:5", type: "RECTANGLE", name: "Fill", ...box(0, 1000, 100, 40), ...fill }],
+            children: [
+              {
+                id: "2:5",
+                type: "RECTANGLE",
+                name: "Fill",
+                ...box(0, 1000, 100, 40),
+                ...fill,
+              },
+            ],
           },
           screen("2:6", "Empty", 200, 200, []),
         ],
@@ -148,7 +166,13 @@ describe("figment frames", () => {
     const { code, stdout } = await figment("frames", LOGIN, "--json");
     expect(code).toBe(0);
     const { frames } = JSON.parse(stdout) as {
-      frames: { id: string; name: string; width: number; height: number; nodes: number }[];
+      frames: {
+        id: string;
+        name: string;
+        width: number;
+        height: number;
+        nodes: number;
+      }[];
     };
     expect(frames).toHaveLength(1);
     expect(frames[0]).toMatchObject({
@@ -215,7 +239,14 @@ describe("figment frames", () => {
         id: "0:0",
         type: "DOCUMENT",
         name: "Document",
-        children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [PAGES.document.children[0]!.children[2]] }],
+        children: [
+          {
+            id: "0:1",
+            type: "CANVAS",
+            name: "Page 1",
+            children: [PAGES.document.children[0]!.children[2]],
+          },
+        ],
       },
     };
     const { code, stdout, stderr } = await figment("frames", write("loose.json", JSON.stringify(loose)));
@@ -341,7 +372,12 @@ describe("figment code", () => {
   });
 
   it("names the layer a warning is about as the layers panel does, the id trailing as a detail", async () => {
-    const box = (x: number, w: number, h: number) => ({ x, y: 0, width: w, height: h });
+    const box = (x: number, w: number, h: number) => ({
+      x,
+      y: 0,
+      width: w,
+      height: h,
+    });
     const design = join(tmp, "two-frames.json");
     writeFileSync(
       design,
@@ -360,9 +396,22 @@ describe("figment code", () => {
                   type: "FRAME",
                   name: "Card",
                   absoluteBoundingBox: box(0, 100, 100),
-                  children: [{ id: "1:3", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(0, 10, 10) }],
+                  children: [
+                    {
+                      id: "1:3",
+                      type: "RECTANGLE",
+                      name: "Photo",
+                      absoluteBoundingBox: box(0, 10, 10),
+                    },
+                  ],
                 },
-                { id: "1:4", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box(200, 100, 100), children: [] },
+                {
+                  id: "1:4",
+                  type: "FRAME",
+                  name: "Frame 8",
+                  absoluteBoundingBox: box(200, 100, 100),
+                  children: [],
+                },
               ],
             },
           ],
@@ -413,6 +462,48 @@ describe("figment hints and code --from-hint", () => {
     expect(report.files.map((f) => f.path)).toEqual(fromJson.files.map((f) => f.path));
   });
 
+  it("with --assets, the hint and the files it names make the design's own code, file for file", async () => {
+    // Vectors drawn as their parts' boxes (no outlines in the JSON) and design tokens: neither is in the hint's text.
+    const microsite = join(REPO_ROOT, "test", "fixtures", "real", "template-microsite.nodes.json");
+    const assets = join(tmp, "microsite-assets");
+    const hints = await figment("hints", microsite, "--node", "3988:10182", "--assets", assets);
+    expect(hints.code, hints.stderr).toBe(0);
+    expect(hints.stderr).toMatch(/wrote 15 SVG and 0 image files, and hint-assets.json \(with the design tokens\)/);
+    const hintFile = join(tmp, "microsite.hint.txt");
+    writeFileSync(hintFile, hints.stdout);
+
+    const design = join(tmp, "microsite-design");
+    expect((await figment("code", microsite, "--node", "3988:10182", "--out", design)).code).toBe(0);
+    const withAssets = join(tmp, "microsite-hint-assets");
+    const made = await figment("code", "--from-hint", hintFile, "--assets", assets, "--out", withAssets);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).not.toMatch(/missing-asset-file/);
+    const alone = join(tmp, "microsite-hint-alone");
+    expect((await figment("code", "--from-hint", hintFile, "--out", alone)).code).toBe(0);
+
+    const contents = (dir: string) => listFiles(dir).map((path) => [path, readFileSync(join(dir, path), "utf8")]);
+    expect(contents(withAssets)).toEqual(contents(design));
+    // Without the files, the vectors are the hint's stand-ins: the test above compares something that differs.
+    expect(contents(alone)).not.toEqual(contents(design));
+
+    // A file taken out of the folder: its stand-in, and a warning that names it.
+    rmSync(join(assets, "down-2.svg"));
+    const lacking = await figment("code", "--from-hint", hintFile, "--assets", assets, "--out", join(tmp, "lacking"));
+    expect(lacking.code).toBe(0);
+    expect(lacking.stderr).toMatch(/has no down-2\.svg: the hint's stand-in is drawn in its place/);
+  });
+
+  it("refuses --assets without a hint, and a folder that is not one", async () => {
+    const withJson = await figment("code", LOGIN, "--assets", tmp, "--out", join(tmp, "no-out"));
+    expect(withJson.code).toBe(2);
+    expect(withJson.stderr).toMatch(/--assets reads the files a hint names: give it with --from-hint/);
+    const hintFile = join(tmp, "login-for-assets.hint.txt");
+    writeFileSync(hintFile, (await figment("hints", LOGIN)).stdout);
+    const notFolder = await figment("code", "--from-hint", hintFile, "--assets", hintFile, "--out", join(tmp, "x"));
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.stderr).toMatch(/cannot read --assets .*: it is not a folder/);
+  });
+
   it("refuses a malformed hint with exit code 2 and the line", async () => {
     const bad = join(tmp, "bad.hint.txt");
     writeFileSync(bad, "figment-hint 1\nF 1:2 Card 100x50\n Q :3 Thing 10x10\n");
@@ -461,7 +552,11 @@ describe("bad input: exit code 2 and a clear message", () => {
         write(
           "empty.json",
           JSON.stringify({
-            document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", children: [] }] },
+            document: {
+              id: "0:0",
+              type: "DOCUMENT",
+              children: [{ id: "0:1", type: "CANVAS", children: [] }],
+            },
           }),
         ),
       ],
@@ -477,7 +572,12 @@ describe("bad input: exit code 2 and a clear message", () => {
             document: frame({
               visible: false,
               children: [
-                { id: "1:3", type: "RECTANGLE", name: "R", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } },
+                {
+                  id: "1:3",
+                  type: "RECTANGLE",
+                  name: "R",
+                  absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+                },
               ],
             }),
           }),
@@ -507,7 +607,11 @@ describe("bad input: exit code 2 and a clear message", () => {
         "code",
         write(
           "empty-frame.json",
-          JSON.stringify({ document: frame({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }) }),
+          JSON.stringify({
+            document: frame({
+              fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
+            }),
+          }),
         ),
       ],
       message: /nothing to convert: every frame is empty/,
@@ -528,7 +632,12 @@ describe("bad input: exit code 2 and a clear message", () => {
                       type: "RECTANGLE",
                       name: "R",
                       visible: false,
-                      absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+                      absoluteBoundingBox: {
+                        x: 0,
+                        y: 0,
+                        width: 10,
+                        height: 10,
+                      },
                     },
                   ],
                 }),
@@ -551,7 +660,11 @@ describe("bad input: exit code 2 and a clear message", () => {
       argv: () => ["code", "--from-hint", join(tmp, "nope.txt")],
       message: /no such file: .*nope\.txt/,
     },
-    { name: "an unknown command", argv: () => ["bogus", LOGIN], message: /unknown command "bogus"/ },
+    {
+      name: "an unknown command",
+      argv: () => ["bogus", LOGIN],
+      message: /unknown command "bogus"/,
+    },
     {
       name: "a bad --target",
       argv: () => ["code", LOGIN, "--target", "flutter"],
@@ -562,8 +675,16 @@ describe("bad input: exit code 2 and a clear message", () => {
       argv: () => ["code", LOGIN, "--styling", "sass"],
       message: /--styling must be css-modules, css or tailwind, not sass/,
     },
-    { name: "an unknown option", argv: () => ["code", LOGIN, "--frobnicate"], message: /frobnicate/ },
-    { name: "no design file", argv: () => ["code"], message: /^figment: code needs a design file/ },
+    {
+      name: "an unknown option",
+      argv: () => ["code", LOGIN, "--frobnicate"],
+      message: /frobnicate/,
+    },
+    {
+      name: "no design file",
+      argv: () => ["code"],
+      message: /^figment: code needs a design file/,
+    },
   ];
 
   it.each(cases)("$name", async ({ argv, message }) => {
@@ -598,7 +719,9 @@ describe("the built binary (dist/cli.js)", () => {
   });
 
   it("lists the login frame", () => {
-    const result = spawnSync(process.execPath, [cli, "frames", LOGIN], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [cli, "frames", LOGIN], {
+      encoding: "utf8",
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^101:3\tPage 1\tLog-In Page\tFRAME\t375×667\t\d+ nodes\n$/);
@@ -607,7 +730,9 @@ describe("the built binary (dist/cli.js)", () => {
   it("exits 2 with a message on stderr for a file that is not JSON", () => {
     const bad = join(tmp, "bin-not.json");
     writeFileSync(bad, "this is not json");
-    const result = spawnSync(process.execPath, [cli, "frames", bad], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [cli, "frames", bad], {
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^figment: not Figma JSON: .*bin-not\.json is not valid JSON/);

@@ -6,8 +6,9 @@
  * them — the simulator's own, and verdicts it would not reach (the whole frame kept as drawn; as drawn at every width;
  * its first section kept) — so that a reader deciding again would differ.
  *
- * With the design's SVG payloads and tokens swapped in (data the hint does not carry: it names a vector's file and
- * prints a token's value), the emitted files and notes are byte-equal. The hint alone differs only on frames that
+ * With the hint's assets folder (`figment hints --assets DIR`: the data the hint does not carry, as it names a vector's
+ * file and prints a token's value), read back as `figment code --from-hint --assets DIR` reads it, the emitted files
+ * and notes are byte-equal. The hint alone differs only on frames that
  * have one of those two causes; how much that costs in the reader-sees score is the bench's hint-parity section.
  */
 import { describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ import {
   parityCauses,
   parityFrames,
   targetLabel,
+  withHintAssets,
 } from "./helpers/hint-parity.js";
 import { allDrawings } from "../codegen/design/drawings.js";
 import type { ParityFrame } from "./helpers/hint-parity.js";
@@ -67,8 +69,14 @@ function forcedVerdicts(frame: ParityFrame): { name: string; decisions: LayoutDe
   const all = (make: (f: (typeof inferred)[number]) => LayoutDecisions[string]): LayoutDecisions =>
     Object.fromEntries(inferred.map((f) => [f.id, make(f)]));
   return [
-    { name: "drawn (Chromium)", decisions: all(() => ({ check: "chromium", kept: [], drawn: true })) },
-    { name: "exact (preview)", decisions: all(() => ({ check: "preview", kept: [], exact: true })) },
+    {
+      name: "drawn (Chromium)",
+      decisions: all(() => ({ check: "chromium", kept: [], drawn: true })),
+    },
+    {
+      name: "exact (preview)",
+      decisions: all(() => ({ check: "preview", kept: [], exact: true })),
+    },
     {
       name: "first section kept (Chromium)",
       decisions: all((f) => ({
@@ -83,7 +91,7 @@ describe.each(PARITY_FILES.map((f) => [f.name, f] as const))(
   "code from the hint = code from the design: %s",
   (_n, file) => {
     it(
-      "every frame, every target, the simulator's verdicts and a browser's: byte-equal with the hint's data swapped in",
+      "every frame, every target, the simulator's verdicts and a browser's: byte-equal from the hint and its assets",
       async () => {
         const failures: string[] = [];
         const differences = new Set<string>();
@@ -94,19 +102,22 @@ describe.each(PARITY_FILES.map((f) => [f.name, f] as const))(
           const simulated = (await checkLayout(frame.document, simulatorEngine)).decisions;
           const verdicts = [{ name: "simulator", decisions: simulated }, ...forcedVerdicts(frame)];
           const causes = parityCauses(frame.document);
-          for (const options of PARITY_TARGETS) {
-            for (const verdict of verdicts) {
-              const result = compareFrame(frame, options, verdict.decisions);
-              const where = `${frame.id} “${frame.name}” ${targetLabel(options)} ${verdict.name}`;
-              const differ = [...result.differSwapped, ...(causes.length === 0 ? result.differ : [])];
-              for (const path of differ) differences.add(differenceKey(frame.id, path));
-              if (result.differSwapped.length > 0) failures.push(`${where}: ${result.differSwapped.join(", ")}`);
-              if (result.differ.length > 0 && causes.length === 0)
-                failures.push(`${where} (hint alone): ${result.differ.join(", ")}`);
-              if (result.differ.length > 0 && verdict.name === "simulator")
-                alone.push(`${frame.id} ${targetLabel(options)} (${causes.join(", ")})`);
+          await withHintAssets(frame, async (assets) => {
+            for (const options of PARITY_TARGETS) {
+              for (const verdict of verdicts) {
+                const result = await compareFrame(frame, options, verdict.decisions, assets);
+                const where = `${frame.id} “${frame.name}” ${targetLabel(options)} ${verdict.name}`;
+                const differ = [...result.differWithAssets, ...(causes.length === 0 ? result.differ : [])];
+                for (const path of differ) differences.add(differenceKey(frame.id, path));
+                if (result.differWithAssets.length > 0)
+                  failures.push(`${where}: ${result.differWithAssets.join(", ")}`);
+                if (result.differ.length > 0 && causes.length === 0)
+                  failures.push(`${where} (hint alone): ${result.differ.join(", ")}`);
+                if (result.differ.length > 0 && verdict.name === "simulator")
+                  alone.push(`${frame.id} ${targetLabel(options)} (${causes.join(", ")})`);
+              }
             }
-          }
+          });
         }
         if (alone.length > 0) console.log(`hint-parity ${file.name}: the hint alone differs on ${alone.join("; ")}`);
         // Exactly the differences known (each with its cause): one that disappears, or a new one, fails.

@@ -21,7 +21,7 @@ import { pageDrawings } from "../../codegen/design/drawings.js";
 import { providerConfig, type ProviderConfig } from "../../ai/client/providers.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
-import { generateCode, modelHint, parseHint, type DesignDocument } from "../../codegen/index.js";
+import { generateCode, modelHint, type DesignDocument } from "../../codegen/index.js";
 import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { LoadedDesign } from "../../codegen/load.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
@@ -38,10 +38,10 @@ import {
   type RunContext,
 } from "../common/design-files.js";
 import { loadForCode } from "./figma-extras.js";
+import { readHintDesign } from "../common/hint-assets.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../../codegen/components-map/preview.js";
 import { usedMappings } from "../../codegen/components-map/resolve.js";
-import { readText } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
 import type { AnswerChecks, VerifyJson } from "./verify.js";
 import { plural } from "../../kernel/plural.js";
@@ -78,10 +78,8 @@ interface Source {
 export async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
   if (args.fromHint !== undefined) {
     if (args.input) throw new FigmentError("input", "give either <design.json> or --from-hint <hint.txt>, not both");
-    const text = await readText(args.fromHint);
-    const { document } = parseHint(text);
-    if (document.frames.length === 0) throw new FigmentError("input", `${args.fromHint} holds no frames`);
-    return { document, problems: [], roots: [], layerNames: layerNamesById(document) };
+    const { document, problems } = await readHintDesign(args.fromHint, args.assets);
+    return { document, problems, roots: [], layerNames: layerNamesById(document) };
   }
   const design = await loadForCode(args, io, context);
   return {

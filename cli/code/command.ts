@@ -3,7 +3,7 @@
  * Batch API form with --batch-api), with Figma's images and SVGs (--file-key), measured with --score.
  */
 import { join } from "node:path";
-import { generateCode, parseHint } from "../../codegen/index.js";
+import { generateCode } from "../../codegen/index.js";
 import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import { starterProject } from "../../codegen/scaffold/vue-project.js";
@@ -17,7 +17,7 @@ import {
   type OutputFolder,
   type RunContext,
 } from "../common/design-files.js";
-import { checkOutDir, readText } from "../common/io.js";
+import { checkOutDir } from "../common/io.js";
 import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
 import { loadForCode } from "./figma-extras.js";
@@ -29,6 +29,7 @@ import type { CodeOptions, LoadedDesign } from "../../codegen/load.js";
 import type { Problem } from "../../codegen/types.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 import { folderRecord } from "../common/project-record.js";
+import { readHintDesign } from "../common/hint-assets.js";
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   if (args.update !== undefined) {
@@ -54,12 +55,10 @@ async function generate(args: CliArgs, io: Output, context: RunContext): Promise
   }
   if (args.fromHint !== undefined) {
     if (args.input) throw new FigmentError("input", "give either <design.json> or --from-hint <hint.txt>, not both");
-    const text = await readText(args.fromHint);
-    const { document } = parseHint(text);
-    if (document.frames.length === 0) throw new FigmentError("input", `${args.fromHint} holds no frames`);
+    const { document, problems } = await readHintDesign(args.fromHint, args.assets);
     return emitAndWrite(
       await generateCode(document, codeOptions(args)),
-      [],
+      problems,
       args,
       io,
       {},

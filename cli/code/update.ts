@@ -58,6 +58,7 @@ export function recordedArgs(args: CliArgs, folder: ReadRecord): CliArgs {
     ...(o.codeConnect !== undefined && args.codeConnect === undefined ? { codeConnect: o.codeConnect } : {}),
     ...(o.variables !== undefined && args.variables === undefined ? { variables: o.variables } : {}),
     ...(o.images !== undefined && args.images === undefined ? { images: o.images } : {}),
+    ...(o.assets !== undefined && args.assets === undefined ? { assets: o.assets } : {}),
     ...(o.ai && (o.ai.provider === "openai" || o.ai.provider === "openrouter" || o.ai.provider === "custom")
       ? { provider: o.ai.provider }
       : {}),

@@ -33,6 +33,7 @@ export const MAIN_FLAGS = {
     "styling",
     "out",
     "from-hint",
+    "assets",
     "variables",
     "images",
     "instructions",
@@ -59,7 +60,7 @@ export const COMMAND_FLAGS: Record<MainCommand, readonly Exclude<MainFlag, "vers
     ...MAIN_FLAGS.string.filter((f) => f !== "widths"),
     ...MAIN_FLAGS.list,
   ],
-  hints: ["node", "images", "exact-layout", "breakpoints", "no-breakpoints"],
+  hints: ["node", "images", "assets", "exact-layout", "breakpoints", "no-breakpoints"],
   fidelity: ["node", "widths", "json"],
   demo: ["out"],
 };
@@ -83,6 +84,11 @@ export interface CliArgs {
   /** --project's starter (`--project nextjs`); Vite when --project stands alone. */
   projectKind: ProjectKind;
   fromHint?: string;
+  /**
+   * --assets DIR: `figment hints` writes the files its hint names there (vectors' SVGs, images, tokens.json);
+   * `figment code --from-hint` reads them back in place of the hint's stand-ins (cli/common/hint-assets.ts).
+   */
+  assets?: string;
   /** A variables/local reply: bound variables become design tokens. */
   variables?: string;
   /** Folder of image fill bytes, `<imageRef>.<ext>`. */
@@ -254,9 +260,12 @@ export function parseCliArgs(given: string[]): CliArgs {
     if (values["from-hint"] !== undefined)
       throw new FigmentError(
         "input",
-        "--images needs the design's JSON (image fills are found by imageRef), not --from-hint",
+        "--images needs the design's JSON (image fills are found by imageRef), not --from-hint: give a hint's " +
+          "pictures with --assets DIR (figment hints --images DIR --assets DIR writes them)",
       );
   }
+
+  assetsArgs(values, command);
 
   if (values.score && command !== "code")
     throw new FigmentError(
@@ -366,6 +375,7 @@ export function parseCliArgs(given: string[]): CliArgs {
       input: positionals[1],
       out: values.out,
       fromHint: values["from-hint"],
+      assets: values.assets,
       variables: values.variables,
       images: values.images,
       instructions: values.instructions,
@@ -379,6 +389,19 @@ export function parseCliArgs(given: string[]): CliArgs {
       update,
     }),
   };
+}
+
+/** --assets DIR: written by figment hints, read by figment code --from-hint (never with a design's JSON). */
+function assetsArgs(values: { assets?: string; "from-hint"?: string }, command: string): void {
+  if (values.assets === undefined) return;
+  if (command !== "code" && command !== "hints")
+    throw new FigmentError("input", "--assets only applies to figment hints and figment code --from-hint");
+  if (values.assets.trim() === "") throw new FigmentError("input", "--assets needs a folder: --assets DIR");
+  if (command === "code" && values["from-hint"] === undefined)
+    throw new FigmentError(
+      "input",
+      "--assets reads the files a hint names: give it with --from-hint <hint.txt> (a design's JSON has them)",
+    );
 }
 
 /** The options an update takes from the folder's record, never from the command line. */

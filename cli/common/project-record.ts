@@ -37,6 +37,7 @@ export function recordOptions(args: CliArgs): RecordOptions {
     ...(args.types.length > 0 ? { types: args.types } : {}),
     ...(args.variables !== undefined ? { variables: args.variables } : {}),
     ...(args.images !== undefined ? { images: args.images } : {}),
+    ...(args.assets !== undefined ? { assets: args.assets } : {}),
     ...(args.ai
       ? {
           ai: {

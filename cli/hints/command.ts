@@ -1,8 +1,12 @@
-/** `figment hints <design.json>`: the compact design hint a model is sent. */
+/**
+ * `figment hints <design.json>`: the compact design hint a model is sent; with --assets DIR, the files it names (so
+ * that `figment code --from-hint` makes the design's code from the two).
+ */
 import { modelHint } from "../../codegen/index.js";
 import type { CliArgs } from "../common/args.js";
 import { codeOptions, load, type Output, type RunContext } from "../common/design-files.js";
 import { withPageGroups } from "../common/page-groups.js";
+import { INDEX_FILE, writeHintAssets } from "../common/hint-assets.js";
 import { stopIfAborted } from "../../kernel/cancelled.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
@@ -19,6 +23,13 @@ export async function hintsCommand(args: CliArgs, io: Output, context: RunContex
     stopIfAborted(context.signal, "cancelled; nothing was printed");
     context.progress?.(1, 1, "layout checked");
     io.out(modelHint(design.document, layout, checked.options.layoutDecisions).trimEnd());
+    if (args.assets !== undefined) {
+      const written = await writeHintAssets(design.document, args.assets);
+      const tokens = written.tokens ? " (with the design tokens)" : "";
+      io.err(
+        `wrote ${written.svgs} SVG and ${written.images} image files, and ${INDEX_FILE}${tokens}, to ${args.assets}`,
+      );
+    }
   } finally {
     await browser.close();
   }

@@ -47,6 +47,8 @@ export interface RecordOptions {
   types?: string[];
   variables?: string;
   images?: string;
+  /** A hint's files (`--from-hint` with `--assets DIR`). */
+  assets?: string;
   /** A model made the code: which one (never a key). */
   ai?: { provider: string; model?: string; baseUrl?: string; instructions?: string };
 }

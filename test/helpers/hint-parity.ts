@@ -5,7 +5,8 @@
  * and read as `figment code --from-hint` reads it (no decisions given: the hint's own). Shared by
  * test/hint-parity.test.ts and the bench's hint-parity section.
  */
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { emitFiles, loadDesign, modelHint, parseHint } from "../../codegen/index.js";
 import type { CodeOptions, DesignDocument, DesignNode } from "../../codegen/index.js";
@@ -14,6 +15,7 @@ import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { withPageGroups } from "../../cli/common/page-groups.js";
 import { WHOLE_FILE } from "../../cli/common/design-files.js";
 import { readDesignJson } from "../../cli/common/io.js";
+import { readHintAssets, writeHintAssets } from "../../cli/common/hint-assets.js";
 import { fixturesRoot } from "./responsive-frames.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -26,13 +28,19 @@ const jsonIn = (dir: string): { name: string; path: string }[] =>
   readdirSync(join(FIXTURES, dir))
     .filter((name) => name.endsWith(".json"))
     .sort()
-    .map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) }));
+    .map((name) => ({
+      name: `${dir}/${name}`,
+      path: join(FIXTURES, dir, name),
+    }));
 
 /** The files compared: every real file, then the hint tests' fixtures (test/fixtures/figma, the absolute landing). */
 export const PARITY_FILES: readonly { name: string; path: string }[] = [
   ...jsonIn("real"),
   ...jsonIn("figma"),
-  { name: "responsive/landing-absolute.file.json", path: join(FIXTURES, "responsive", "landing-absolute.file.json") },
+  {
+    name: "responsive/landing-absolute.file.json",
+    path: join(FIXTURES, "responsive", "landing-absolute.file.json"),
+  },
 ];
 
 /** One frame (a page with its drawings) of a file, as `figment code` converts it. */
@@ -103,8 +111,9 @@ export const targetLabel = (o: CodeOptions): string => (o.target === "react" ? `
 
 /**
  * What the hint does not carry (issue 72 names them; neither is a decision): a vector's SVG payload (the hint names
- * its file, a stand-in draws its parts' boxes) and the design tokens (the hint prints their values). Swapped in, code
- * from the hint must equal code from the design byte for byte; without them, these are the causes of a difference.
+ * its file, a stand-in draws its parts' boxes) and the design tokens (the hint prints their values). With the hint's
+ * assets folder (`figment hints --assets DIR`), code from the hint must equal code from the design byte for byte;
+ * without it, these are the causes of a difference.
  */
 export type ParityCause = "svg payloads" | "design tokens";
 
@@ -123,16 +132,30 @@ export function parityCauses(document: DesignDocument): ParityCause[] {
   return causes;
 }
 
-/** One comparison: the files that differ (paths), with the hint's data alone and with the design's swapped in. */
+/** One comparison: the files that differ (paths), with the hint alone and with the files beside it. */
 export interface ParityResult {
   /** Emitted files (and notes) of the hint alone that differ from the design's. */
   differ: string[];
-  /** The same with the design's SVG payloads and tokens swapped in: must be empty (decisions are all in the hint). */
-  differSwapped: string[];
+  /**
+   * The same from the hint and its assets folder (`figment hints --assets DIR`, read back as `figment code
+   * --from-hint --assets DIR` reads it): must be empty (decisions are all in the hint, payloads in the folder).
+   */
+  differWithAssets: string[];
   /** The hint's size in bytes. */
   hintBytes: number;
   /** The hint's bytes that say how each frame was laid out (`lc:` tokens). */
   laidBytes: number;
+}
+
+/** `run` with `frame`'s hint assets written to a folder of their own (as `figment hints --assets` writes them). */
+export async function withHintAssets<T>(frame: ParityFrame, run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "figment-parity-assets-"));
+  try {
+    await writeHintAssets(frame.document, dir);
+    return await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Paths of `a`'s files that differ from `b`'s (a missing file counts), and "notes" when the check's notes differ. */
@@ -151,22 +174,28 @@ function differing(a: ReturnType<typeof emitFiles>, b: ReturnType<typeof emitFil
 
 /**
  * `frame`'s emitted files (the project pass and formatting are pure functions of them: equal files, equal code) from
- * the design with `decisions`, against those from its hint, for `options`.
+ * the design with `decisions`, against those from its hint (alone, and with `assetsDir`, its assets folder), for
+ * `options`.
  */
-export function compareFrame(frame: ParityFrame, options: CodeOptions, decisions: LayoutDecisions): ParityResult {
+export async function compareFrame(
+  frame: ParityFrame,
+  options: CodeOptions,
+  decisions: LayoutDecisions,
+  assetsDir: string,
+): Promise<ParityResult> {
   const hint = modelHint(frame.document, options.layout ?? "responsive", decisions);
   const parsed = parseHint(hint).document;
-  const design = emitFiles(frame.document, { ...options, layoutDecisions: decisions });
+  const design = emitFiles(frame.document, {
+    ...options,
+    layoutDecisions: decisions,
+  });
   // As `figment code --from-hint` runs: the hint's own frames, no decisions given.
   const alone = emitFiles(parsed, options);
-  const swapped = emitFiles(
-    { ...parsed, assets: frame.document.assets, ...(frame.document.tokens ? { tokens: frame.document.tokens } : {}) },
-    options,
-  );
+  const withAssets = emitFiles((await readHintAssets(parsed, assetsDir)).document, options);
   const laid = hint.match(/ lc:\S+/g) ?? [];
   return {
     differ: differing(design, alone),
-    differSwapped: differing(design, swapped),
+    differWithAssets: differing(design, withAssets),
     hintBytes: Buffer.byteLength(hint),
     laidBytes: laid.reduce((n, token) => n + token.length, 0),
   };
