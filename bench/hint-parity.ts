@@ -44,7 +44,7 @@ interface Row {
   file: string;
   frame: string;
   target: string;
-  /** From the hint and its assets folder (`figment hints --assets`), as `figment code --from-hint --assets` reads it. */
+  /** From the hint and its assets folder (`figment hints --assets`), read as `figment code --from-hint` reads it. */
   verdict: "equal" | "within" | "worse";
   /** From the hint's text alone (vectors drawn as their parts' boxes, token values in place of tokens). */
   alone: "equal" | "within" | "worse";
