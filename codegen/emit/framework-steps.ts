@@ -60,9 +60,9 @@ export interface ScreenSteps<U extends FrameworkUnit> {
   writeScreen(unit: U, tree: VNode, timer: PageTimer | undefined): void;
 }
 
-/** …and its components' files. */
-export interface UnitSteps<U extends FrameworkUnit> extends ScreenSteps<U> {
-  component(name: string): U;
+/** …and its components' files: `unit` makes a screen's or a component's. */
+export interface UnitSteps<U extends FrameworkUnit> extends Omit<ScreenSteps<U>, "screen"> {
+  unit(name: string, dir: "screens" | "components"): U;
   writeComponent(def: ComponentDef, unit: U, tree: VNode): void;
 }
 
@@ -94,14 +94,18 @@ export function outlineScreens<U extends FrameworkUnit>(
 export function outlineUnits<U extends FrameworkUnit>(
   doc: DesignDocument,
   design: Pick<FrameworkContext, "overlays" | "motion">,
-  plan: ComponentPlan,
+  planned: { screenNames: readonly string[]; plan: ComponentPlan },
   pages: Pages,
   steps: UnitSteps<U>,
 ): void {
+  const { screenNames, plan } = planned;
   const outline = new PageOutline();
-  outlineScreens(doc, design, pages, outline, steps);
+  outlineScreens(doc, design, pages, outline, {
+    ...steps,
+    screen: (index) => steps.unit(screenNames[index]!, "screens"),
+  });
   for (const def of plan.defs) {
-    const unit = steps.component(def.name);
+    const unit = steps.unit(def.name, "components");
     const tree = buildTree(def.canonical, steps.contextFor(unit, def), true, def.unitWidth);
     outline.component(def.name, tree, () => steps.writeComponent(def, unit, tree));
   }
@@ -146,6 +150,14 @@ export function transitionFiles(
   return [
     { path, content: script(motion.plan.back) },
     { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
+  ];
+}
+
+/** src/index.ts's lines of a target whose files export their component as default (`.vue`, `.svelte`). */
+export function defaultExports(screenNames: readonly string[], plan: ComponentPlan, extension: string): string[] {
+  return [
+    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}${extension}";`),
+    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}${extension}";`),
   ];
 }
 

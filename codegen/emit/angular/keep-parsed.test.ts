@@ -27,7 +27,10 @@ describe("keepParsed", () => {
     };
     kept("/lib/a.d.ts", ts.ScriptTarget.ES2022, parse);
     kept("/lib/a.d.ts", ts.ScriptTarget.ES2020, parse);
-    const esm = { languageVersion: ts.ScriptTarget.ES2022, impliedNodeFormat: ts.ModuleKind.ESNext };
+    const esm: ts.CreateSourceFileOptions = {
+      languageVersion: ts.ScriptTarget.ES2022,
+      impliedNodeFormat: ts.ModuleKind.ESNext,
+    };
     kept("/lib/a.d.ts", esm, parse);
     kept("/lib/a.d.ts", { ...esm, impliedNodeFormat: ts.ModuleKind.CommonJS }, parse);
     kept("/lib/a.d.ts", esm, parse);

@@ -17,7 +17,7 @@ import { toggleHooks } from "../variant-states.js";
 import { dialogHooks, withReactImports } from "../overlays.js";
 import { reactTimer, reactTransitionsTs } from "../view-transitions.js";
 import { tailwindOf, usesTokens, type FrameworkUnit } from "../framework-context.js";
-import { filesAround, outlineUnits, planFramework, transitionFiles } from "../framework-steps.js";
+import { ASSET_DECLARATIONS, filesAround, outlineUnits, planFramework, transitionFiles } from "../framework-steps.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -179,9 +179,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  outlineUnits(doc, design, plan, pageBuilder(doc, buildTree), {
-    screen: (index) => newUnit(screenNames[index]!, "screens"),
-    component: (name) => newUnit(name, "components"),
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), {
+    unit: newUnit,
     contextFor,
     writeScreen: (unit, tree, timer) =>
       writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer),
@@ -234,18 +233,7 @@ const MODULE_DECLARATIONS = [
   "  const classes: Readonly<Record<string, string>>;",
   "  export default classes;",
   "}",
-  'declare module "*.css";',
-  'declare module "*.svg" {',
-  "  const src: string;",
-  "  export default src;",
-  "}",
-  ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-    `declare module "*.${ext}" {`,
-    "  const src: string;",
-    "  export default src;",
-    "}",
-  ]),
-  "",
+  ASSET_DECLARATIONS,
 ].join("\n");
 
 /** A file of the output before its tree is built: a screen or a component, with its own stylesheet. */

@@ -14,7 +14,14 @@ import { propRows, type ComponentDef } from "../components.js";
 import { camelCase, NameScope } from "../names.js";
 import { Sheet, type VNode } from "../vnode.js";
 import { tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
-import { ASSET_DECLARATIONS, filesAround, outlineUnits, planFramework, transitionFiles } from "../framework-steps.js";
+import {
+  ASSET_DECLARATIONS,
+  defaultExports,
+  filesAround,
+  outlineUnits,
+  planFramework,
+  transitionFiles,
+} from "../framework-steps.js";
 import type { PageTimer } from "../../prototype/transitions.js";
 import { printSvelte } from "./print.js";
 import {
@@ -198,18 +205,10 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
     writeUnit(unit, tree, setup);
   };
-  outlineUnits(doc, design, plan, pageBuilder(doc, buildTree), {
-    screen: (index) => newUnit(screenNames[index]!, "screens"),
-    component: (name) => newUnit(name, "components"),
-    contextFor,
-    writeScreen: (unit, tree, timer) => writeUnit(unit, tree, [], timer),
-    writeComponent,
-  });
-
-  const exports = [
-    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.svelte";`),
-    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.svelte";`),
-  ];
+  const writeScreen = (unit: SvelteUnit, tree: VNode, timer: PageTimer | undefined) => writeUnit(unit, tree, [], timer);
+  const steps = { unit: newUnit, contextFor, writeScreen, writeComponent };
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), steps);
+  const exports = defaultExports(screenNames, plan, ".svelte");
   const router = (): SourceFile[] => [
     { path: "src/routes.ts", content: svelteRoutesFile(screenNames, routes) },
     { path: "src/router.svelte.ts", content: svelteRouter(scripted) },

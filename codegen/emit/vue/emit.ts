@@ -18,7 +18,14 @@ import { dialogRefs } from "../overlays.js";
 import { toggleNames } from "../variant-states.js";
 import type { PageTimer } from "../../prototype/transitions.js";
 import { tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
-import { ASSET_DECLARATIONS, filesAround, outlineUnits, planFramework, transitionFiles } from "../framework-steps.js";
+import {
+  ASSET_DECLARATIONS,
+  defaultExports,
+  filesAround,
+  outlineUnits,
+  planFramework,
+  transitionFiles,
+} from "../framework-steps.js";
 
 export interface VueOptions {
   styling: "css-modules" | "tailwind";
@@ -151,18 +158,10 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${props.${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
     writeUnit(unit, tree, setup);
   };
-  outlineUnits(doc, design, plan, pageBuilder(doc, buildTree), {
-    screen: (index) => newUnit(screenNames[index]!, "screens"),
-    component: (name) => newUnit(name, "components"),
-    contextFor,
-    writeScreen: (unit, tree, timer) => writeUnit(unit, tree, [], timer),
-    writeComponent,
-  });
-
-  const exports = [
-    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),
-    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.vue";`),
-  ];
+  const writeScreen = (unit: VueUnit, tree: VNode, timer: PageTimer | undefined) => writeUnit(unit, tree, [], timer);
+  const steps = { unit: newUnit, contextFor, writeScreen, writeComponent };
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), steps);
+  const exports = defaultExports(screenNames, plan, ".vue");
   const own = [
     ...(links || motion ? [{ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) }] : []),
     ...transitionFiles(motion, vueTransitionsTs),
