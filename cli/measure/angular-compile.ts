@@ -8,17 +8,14 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import ts from "typescript";
+import { keepParsed } from "../../codegen/emit/angular/keep-parsed.js";
 import { angularOptions, type CompiledAngular, runNgtsc } from "../../codegen/emit/angular/ngtsc.js";
 import type { SourceFile } from "../../codegen/types.js";
 
 let serial = 0;
 
-/**
- * The declarations' parsed files (TypeScript's and Angular's libraries, read from node_modules), kept for every
- * compile after the first: parsing them was most of a compile's time (~1.5 s of ~2 s a frame), as in the engine
- * worker's host (ui/engine/code-parts/angular-compile.ts). They never change while the process runs.
- */
-const parsed = new Map<string, ts.SourceFile>();
+/** The declarations' parsed files (TypeScript's and Angular's libraries, read from node_modules), kept. */
+const kept = keepParsed();
 
 /** The project's `.ts` files compiled by ngtsc (its `.html` and `.css` read as the components' resources). */
 export async function compileAngular(files: readonly SourceFile[]): Promise<CompiledAngular> {
@@ -36,14 +33,7 @@ export async function compileAngular(files: readonly SourceFile[]): Promise<Comp
   host.directoryExists = (d) => d === root || d.startsWith(root + "/") || (directoryExists?.call(host, d) ?? false);
   host.getSourceFile = (f, language, onError, create) => {
     if (virtual.has(f)) return ts.createSourceFile(f, virtual.get(f)!, language);
-    const version =
-      typeof language === "object" ? `${language.languageVersion}:${language.impliedNodeFormat}` : language;
-    const key = `${version}\0${f}`;
-    const kept = parsed.get(key);
-    if (kept) return kept;
-    const file = getSourceFile.call(host, f, language, onError, create);
-    if (file) parsed.set(key, file);
-    return file;
+    return kept(f, language, () => getSourceFile.call(host, f, language, onError, create));
   };
   const roots = [...virtual.keys()].filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   return runNgtsc(NgtscProgram, roots, root, host);

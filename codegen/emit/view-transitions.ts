@@ -413,8 +413,5 @@ export const htmlMotionFiles = (plan: TransitionPlan): SourceFile[] => [
   { path: "prototype.js", content: prototypeJs(plan.back) },
 ];
 
-/** React: src/transitions.ts and its stylesheet. */
-export const reactMotionFiles = (plan: TransitionPlan): SourceFile[] => [
-  { path: "src/transitions.ts", content: transitionsModule(REACT_TRANSITIONS, plan.back) },
-  { path: "src/transitions.css", content: viewTransitionsCss(plan, false) },
-];
+/** React: src/transitions.ts (its stylesheet: framework-steps.ts's transitionFiles). */
+export const reactTransitionsTs = (back: boolean): string => transitionsModule(REACT_TRANSITIONS, back);

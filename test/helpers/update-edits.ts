@@ -177,7 +177,7 @@ function styleEdit(folder: Folder, edit: EditTarget): UserEdit | undefined {
     return done(css, added.slice(1), "a rule .teamHighlight");
   }
   const lines = folder.get(screen)!;
-  const close = lines.findIndex((l) => l === "</style>");
+  const close = lines.indexOf("</style>");
   if (close < 0) return undefined;
   const added = ["", ...rule(target === "svelte" ? "  " : "", "teamHighlight")];
   insert(folder, screen, close, added);

@@ -121,7 +121,7 @@ export function AnalyzePanel({
   return (
     <div class="panel panel--analyze">
       <div class="panel__head analyze-head">
-        <p class="analyze-head__selection" title={head}>
+        <p class="analyze-head__selection one-line" title={head}>
           {head}
           {changed ? <span class="muted"> · selection changed</span> : null}
         </p>

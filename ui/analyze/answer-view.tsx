@@ -25,7 +25,7 @@ export function StreamingAnswer({
   return (
     <section class="answer answer--streaming" aria-label="Answer" aria-busy="true">
       <div class="answer__head">
-        <span class="answer__title">
+        <span class="answer__title one-line">
           {TASK_LABEL[state.task]} · {framesText(state.frames)}
         </span>
         <button type="button" class="button button--secondary" onClick={onCancel}>
@@ -68,7 +68,7 @@ export function DoneAnswer({
   return (
     <section ref={box} class="answer" aria-label="Answer">
       <div class="answer__head">
-        <span class="answer__title">
+        <span class="answer__title one-line">
           {TASK_LABEL[result.task]} · {framesText(result.frames)}
         </span>
         <button type="button" class="button button--secondary" onClick={() => void copy()}>

@@ -197,7 +197,7 @@ export function PreviewPane({ preview, frames, outline, draft = false, target }:
         {/* One row over the page: the result names a single frame already; the note and the size sit here, so the
             page keeps the panel's height (a caption row under it took 25 px of 250 at 420×600). */}
         {frames.length > 1 ? (
-          <span class="preview__title" title={frame?.name}>
+          <span class="preview__title one-line" title={frame?.name}>
             {frame?.name ?? "Preview"}
           </span>
         ) : null}
@@ -210,7 +210,7 @@ export function PreviewPane({ preview, frames, outline, draft = false, target }:
               )}
             >
               {note.quiet ? null : <InfoIcon />}
-              <span class="preview__note-text">{note.text}</span>
+              <span class="preview__note-text one-line">{note.text}</span>
             </span>
           ) : null}
           <span class="spacer" />

@@ -59,7 +59,9 @@ export function ProblemsList({ problems, files, onOpen, onFocusNode }: ProblemsL
                 )}
                 <span class="problem__message">{problem.message}</span>
                 {location ? (
-                  <span class={`problem__location${layer ? " problem__location--action" : ""}`}>{location}</span>
+                  <span class={`problem__location one-line${layer ? " problem__location--action" : ""}`}>
+                    {location}
+                  </span>
                 ) : null}
               </>
             );

@@ -46,16 +46,16 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
   return (
     <fieldset class={`result-source${stale ? " is-stale" : ""}`} aria-label={`Result for ${name}`}>
       <span class="result-source__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt="" /> : <FrameIcon />}</span>
-      <span class="result-source__name" title={[frame, ...others].map((f) => f?.name).join(", ")}>
+      <span class="result-source__name one-line" title={[frame, ...others].map((f) => f?.name).join(", ")}>
         {name}
         {others.length > 0 ? ` +${others.length}` : ""}
       </span>
       {stale ? (
-        <span class="result-source__stale" title="The selection has changed since this result was made">
+        <span class="result-source__stale one-line" title="The selection has changed since this result was made">
           <WarningIcon /> From an earlier selection
         </span>
       ) : null}
-      <span class="result-source__meta muted" title={`${meta}${coldStart}`}>
+      <span class="result-source__meta muted one-line" title={`${meta}${coldStart}`}>
         {meta}
       </span>
       {stale ? (

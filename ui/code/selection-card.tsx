@@ -40,7 +40,7 @@ export function SelectionCard({ selection, thumbnailUrl, compact = false }: Sele
           <FrameIcon />
         </div>
         <div class="selection__text">
-          <p class="selection__title">{EMPTY_SELECTION_TEXT}</p>
+          <p class="selection__title one-line">{EMPTY_SELECTION_TEXT}</p>
           {compact ? null : <p class="muted">Figment writes React or HTML for the layers you select.</p>}
         </div>
       </section>
@@ -60,10 +60,13 @@ export function SelectionCard({ selection, thumbnailUrl, compact = false }: Sele
         )}
       </div>
       <div class="selection__text">
-        <p class="selection__title" title={first.name}>
+        <p class="selection__title one-line" title={first.name}>
           {first.name}
         </p>
-        <p class="muted selection__meta" title={rest.length > 0 ? rest.map((n) => n.name).join(", ") : undefined}>
+        <p
+          class="muted selection__meta one-line"
+          title={rest.length > 0 ? rest.map((n) => n.name).join(", ") : undefined}
+        >
           {typeName(first.type)} · {int(first.width)} × {int(first.height)}
           {rest.length > 0 ? ` · +${rest.length} more` : ""}
         </p>

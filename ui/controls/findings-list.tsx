@@ -71,7 +71,7 @@ export function FindingsList({ findings, onFocus }: { findings: readonly Finding
                 >
                   <span class="finding__dot" role="img" aria-label={finding.severity} />
                   <span class="finding__text">
-                    <span class="finding__name">{finding.nodeName}</span>
+                    <span class="finding__name one-line">{finding.nodeName}</span>
                     <span class="finding__message">{finding.message}</span>
                     {figures(finding) ? <span class="finding__figures muted">{figures(finding)}</span> : null}
                   </span>

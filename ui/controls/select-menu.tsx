@@ -355,7 +355,7 @@ export function SelectMenu<T extends string>({
         onKeyDown={onKeyDown}
         onBlur={close}
       >
-        <span class="select-menu__value">{current ? current.label : value}</span>
+        <span class="select-menu__value one-line">{current ? current.label : value}</span>
         <Chevron />
       </button>
       <OptionList

@@ -22,7 +22,7 @@ export function AnalysisView({ entry, onCopy, onClose, onFocus }: AnalysisViewPr
     <section class="history-analysis" aria-label={`Analysis of ${entry.frame.name}`}>
       <div class="history-analysis__head">
         <SmallButton onClick={onClose}>← History</SmallButton>
-        <span class="history-analysis__title">Analysis of {entry.frame.name}</span>
+        <span class="history-analysis__title one-line">Analysis of {entry.frame.name}</span>
         <SmallButton onClick={onCopy}>Copy</SmallButton>
       </div>
       <p class="muted history-analysis__meta">

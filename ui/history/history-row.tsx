@@ -96,14 +96,14 @@ export function HistoryRow({ item, preview, layerGone, selected, now, actions, o
       </span>
       <div class="history-row__body">
         <div class="history-row__top">
-          <span class="history-row__title" title={item.title}>
+          <span class="history-row__title one-line" title={item.title}>
             {item.title}
           </span>
           <time class="history-row__time muted" dateTime={item.createdAt} title={fullDate(item.createdAt)}>
             {relativeTime(item.createdAt, now)}
           </time>
         </div>
-        <div class="history-row__meta muted">
+        <div class="history-row__meta muted one-line">
           {details}
           {item.thisFile ? "" : " · other file"}
           {item.kind === "image"

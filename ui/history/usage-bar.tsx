@@ -34,7 +34,7 @@ export function UsageBar({ usage }: { usage: HistoryUsage | undefined }) {
         <span class="usage__part usage__part--history" style={{ width: pct(usage.history - usage.fileBytes) }} />
         <span class="usage__part usage__part--other" style={{ width: pct(usage.other) }} />
       </div>
-      <span class="usage__text">{usageText(usage)}</span>
+      <span class="usage__text one-line">{usageText(usage)}</span>
     </div>
   );
 }

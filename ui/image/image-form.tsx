@@ -164,7 +164,7 @@ export function ImageForm(props: ImageFormProps) {
               <OptionsIcon />
             </button>
           ) : null}
-          <span class="muted image-form__route" title={routeText}>
+          <span class="muted image-form__route one-line" title={routeText}>
             {routeText}
           </span>
           {busy ? (

@@ -40,7 +40,7 @@ export function RenderFrame({ frame, form, local, blocked, busy, onChange, onRen
     <section class="render-frame" aria-label="Render this frame">
       <div class="render-frame__row">
         <span
-          class="muted render-frame__what"
+          class="muted render-frame__what one-line"
           title={`“${frame.name}” (${size}) drawn as the prompt describes: ${how}. Placed beside it at its size.`}
         >
           “{frame.name}” {size}, layout kept

@@ -65,14 +65,14 @@ export function ResultList({ rows, active, grouped, thumbnails, onOpen, onHover 
             <ResultThumb cache={thumbnails} watcher={watcher} id={row.id} hash={row.hash} />
             <span class="search-row__text">
               <span class="search-row__head">
-                <span class="search-row__name">
+                <span class="search-row__name one-line">
                   <Marked parts={row.name} />
                 </span>
                 <ScoreBar row={row} />
               </span>
               <span class="search-row__meta muted">
-                {grouped ? null : <span class="search-row__page">{row.page}</span>}
-                <span class="search-row__snippet">
+                {grouped ? null : <span class="search-row__page one-line">{row.page}</span>}
+                <span class="search-row__snippet one-line">
                   <Marked parts={row.snippet} />
                 </span>
               </span>

@@ -27,7 +27,7 @@ export function ScanLine({
     case "scanning":
       return (
         <div class="scan-line" role="status" aria-live="polite">
-          <span class="scan-line__text">{scan.label}</span>
+          <span class="scan-line__text one-line">{scan.label}</span>
           <progress
             class="scan-line__bar"
             max={1}
@@ -46,7 +46,7 @@ export function ScanLine({
           class={`scan-line${scan.phase === "failed" ? " scan-line--error" : ""}`}
           role={scan.phase === "failed" ? "alert" : "status"}
         >
-          <span class="scan-line__text">
+          <span class="scan-line__text one-line">
             {scan.phase === "failed"
               ? `Could not read the file's frames: ${scan.message}`
               : `Scan cancelled${count ? ` · ${count} from the last scan` : ""}`}
@@ -61,7 +61,7 @@ export function ScanLine({
       return (
         <div class="scan-done">
           <p class="scan-line muted" role="status">
-            <span class="scan-line__text">{[count, changes].filter(Boolean).join(" · ")}</span>
+            <span class="scan-line__text one-line">{[count, changes].filter(Boolean).join(" · ")}</span>
             {scan.skipped.length > 0 ? (
               <button
                 type="button"

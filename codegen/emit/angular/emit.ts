@@ -14,15 +14,14 @@ import { buildTree } from "../build.js";
 import { PageOutline } from "../outline.js";
 import { pageBuilder } from "../drawings/page.js";
 import { allDrawings } from "../../design/drawings.js";
-import { planScreens, type ComponentDef } from "../components.js";
+import type { ComponentDef } from "../components.js";
 import { jsString } from "../markup.js";
 import { kebabCase, NameScope } from "../names.js";
 import { Sheet, type VNode } from "../vnode.js";
 import { elementAttrs, goesBack, printAngular, svgInner, type AngularTemplateStyle } from "./print.js";
-import { overlayPage } from "../overlays.js";
-import { frameworkContext, tailwindOf, type FrameworkUnit } from "../framework-context.js";
+import { tailwindOf, type FrameworkUnit } from "../framework-context.js";
+import { outlineScreens, planFramework, transitionFiles } from "../framework-steps.js";
 import { ANGULAR_TRANSITIONS_PATH, angularTimer, angularTransitionsTs } from "./prototype.js";
-import { viewTransitionsCss } from "../view-transitions.js";
 import type { PageTimer } from "../../prototype/transitions.js";
 
 export interface AngularOptions {
@@ -91,21 +90,20 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
   const fileOf = (name: string): string => kebabCase(name, "screen");
-  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/app/screens/${fileOf(n)}.ts`, {
-    reserved: RESERVED,
-    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  });
-  problems.push(...notes);
-  const allImages = new Set<string>();
-  // A template reaches its button by its template reference: the element itself.
-  const design = frameworkContext(
+  const { screenNames, plan, design } = planFramework(
     doc,
+    names,
+    {
+      screenPath: (n) => `src/app/screens/${fileOf(n)}.ts`,
+      reserved: RESERVED,
+      ids: { nodeId: NODE_ID, layerId: LAYER_ID },
+    },
+    // A template reaches its button by its template reference: the element itself.
     { ...options, focusRef: (ref) => ref },
-    plan,
-    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
   );
-  const { ownStyles, routes, overlays } = design;
+  const allImages = new Set<string>();
+  const { ownStyles, routes } = design;
   const contextFor = (unit: AngularUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
       imageSrc: (key) => {
@@ -269,16 +267,10 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       );
     components.push([def.name, tree, () => writeUnit(unit, tree, members, inputs, undefined)]);
   }
-  const pages = pageBuilder(doc, buildTree);
-  doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, fileOf(screenNames[index]!), "screens");
-    const ctx = contextFor(unit, undefined);
-    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
-    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    outline.page({ tree, title: frame.name, ctx }, () =>
-      writeUnit(unit, tree, [], [], design.motion?.plan.timers.get(index)),
-    );
+  outlineScreens(doc, design, pageBuilder(doc, buildTree), outline, {
+    screen: (index) => newUnit(screenNames[index]!, fileOf(screenNames[index]!), "screens"),
+    contextFor,
+    writeScreen: (unit, tree, timer) => writeUnit(unit, tree, [], [], timer),
   });
   for (const [name, tree, write] of components) outline.component(name, tree, write);
   outline.settle();
@@ -289,11 +281,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   files.push(...styleFiles);
   // No src/index.ts barrel: an Angular application reaches its screens through its routes.
   files.push({ path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) });
-  if (design.motion && design.motion.plan.transitions.length > 0)
-    files.push(
-      { path: ANGULAR_TRANSITIONS_PATH, content: angularTransitionsTs(design.motion.plan.back) },
-      { path: "src/transitions.css", content: viewTransitionsCss(design.motion.plan, false) },
-    );
+  files.push(...transitionFiles(design.motion, angularTransitionsTs, ANGULAR_TRANSITIONS_PATH));
   const globalCss = design.globalCss();
   if (globalCss) files.push(globalCss);
   return { files, problems, printed: new Map() };

@@ -1,12 +1,10 @@
 /** React (TSX) emitter: one file per screen, one per component, CSS modules or Tailwind. */
 import type { DesignDocument } from "../../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../../types.js";
-import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "../assets.js";
+import { assetFileName } from "../assets.js";
 import { buildTree } from "../build.js";
-import { PageOutline } from "../outline.js";
 import { pageBuilder } from "../drawings/page.js";
-import { allDrawings } from "../../design/drawings.js";
-import { planScreens, type ComponentDef } from "../components.js";
+import type { ComponentDef } from "../components.js";
 import { jsString, printJsx, type MarkupStyle } from "../markup.js";
 import { camelCase, NameScope } from "../names.js";
 import { Sheet, type VNode } from "../vnode.js";
@@ -16,9 +14,10 @@ import { libraryComponents } from "./mapped.js";
 import { printTsx } from "./print.js";
 import { routerHooks, routesFile } from "../links.js";
 import { toggleHooks } from "../variant-states.js";
-import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "../overlays.js";
-import { reactMotionFiles, reactTimer } from "../view-transitions.js";
-import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "../framework-context.js";
+import { dialogHooks, withReactImports } from "../overlays.js";
+import { reactTimer, reactTransitionsTs } from "../view-transitions.js";
+import { tailwindOf, usesTokens, type FrameworkUnit } from "../framework-context.js";
+import { ASSET_DECLARATIONS, filesAround, outlineUnits, planFramework, transitionFiles } from "../framework-steps.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -72,21 +71,20 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
   const library = libraryComponents(doc, options.components, names);
   problems.push(...library.problems);
-  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.tsx`, {
-    reserved: ["App", "Index", "Boolean", ...library.names],
-    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-    skip: library.isMapped,
-  });
-  problems.push(...notes);
-  const allImages = new Set<string>();
-  const design = frameworkContext(
+  const { screenNames, plan, design } = planFramework(
     doc,
+    names,
+    {
+      screenPath: (n) => `src/screens/${n}.tsx`,
+      reserved: ["App", "Index", "Boolean", ...library.names],
+      ids: { nodeId: NODE_ID, layerId: LAYER_ID },
+      skip: library.isMapped,
+    },
     { ...options, toggles: true },
-    plan,
-    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
   );
-  const { ownStyles: modules, routes, links, motion, overlays, tokensCss } = design;
+  const allImages = new Set<string>();
+  const { ownStyles: modules, routes, links, motion, tokensCss } = design;
 
   const contextFor = (unit: FileUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
@@ -181,27 +179,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
-  const outline = new PageOutline();
-  const pages = pageBuilder(doc, buildTree);
-  doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens");
-    const ctx = contextFor(unit, undefined);
-    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
-    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    const timer = motion?.plan.timers.get(index);
-    outline.page({ tree, title: frame.name, ctx }, () =>
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), {
+    unit: newUnit,
+    contextFor,
+    writeScreen: (unit, tree, timer) =>
       writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer),
-    );
+    writeComponent,
   });
-
-  for (const def of plan.defs) {
-    const unit = newUnit(def.name, "components");
-    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
-    outline.component(def.name, tree, () => writeComponent(def, unit, tree));
-  }
-  outline.settle();
 
   /** A component's file: its props, its layer ids, its markup. */
   function writeComponent(def: ComponentDef, unit: FileUnit, tree: VNode): void {
@@ -228,20 +212,15 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     });
   }
 
-  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
-  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-
   const exports = [
     ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
     ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
   ];
-  const styleFiles = design.styleFiles();
-  files.push(...styleFiles, design.entryFile(styleFiles, exports));
-  if (links || motion) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
-  if (motion && motion.plan.transitions.length > 0) files.push(...reactMotionFiles(motion.plan));
-  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
-  const globalCss = design.globalCss();
-  if (globalCss) files.push(globalCss);
+  const own = [
+    ...(links || motion ? [{ path: "src/routes.ts", content: routesFile(screenNames, routes) }] : []),
+    ...transitionFiles(motion, reactTransitionsTs),
+  ];
+  files.push(...filesAround(doc, design, allImages, exports, own));
   files.push({ path: "src/global.d.ts", content: MODULE_DECLARATIONS });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
   for (const [path, content] of printedStylesheets(files, vouched)) printed.set(path, content);
@@ -254,18 +233,7 @@ const MODULE_DECLARATIONS = [
   "  const classes: Readonly<Record<string, string>>;",
   "  export default classes;",
   "}",
-  'declare module "*.css";',
-  'declare module "*.svg" {',
-  "  const src: string;",
-  "  export default src;",
-  "}",
-  ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-    `declare module "*.${ext}" {`,
-    "  const src: string;",
-    "  export default src;",
-    "}",
-  ]),
-  "",
+  ASSET_DECLARATIONS,
 ].join("\n");
 
 /** A file of the output before its tree is built: a screen or a component, with its own stylesheet. */

@@ -7,18 +7,22 @@
  */
 import type { DesignDocument } from "../../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../../types.js";
-import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "../assets.js";
+import { assetFileName } from "../assets.js";
 import { buildTree } from "../build.js";
-import { PageOutline } from "../outline.js";
 import { pageBuilder } from "../drawings/page.js";
-import { allDrawings } from "../../design/drawings.js";
-import { planScreens, propRows, type ComponentDef } from "../components.js";
+import { propRows, type ComponentDef } from "../components.js";
 import { camelCase, NameScope } from "../names.js";
 import { Sheet, type VNode } from "../vnode.js";
-import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
-import { overlayPage, overlaysCss } from "../overlays.js";
+import { tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
+import {
+  ASSET_DECLARATIONS,
+  defaultExports,
+  filesAround,
+  outlineUnits,
+  planFramework,
+  transitionFiles,
+} from "../framework-steps.js";
 import type { PageTimer } from "../../prototype/transitions.js";
-import { viewTransitionsCss } from "../view-transitions.js";
 import { printSvelte } from "./print.js";
 import {
   handlerImports,
@@ -113,21 +117,16 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
-  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.svelte`, {
-    reserved: RESERVED,
-    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  });
-  problems.push(...notes);
-  const allImages = new Set<string>();
-  const design = frameworkContext(
+  const { screenNames, plan, design } = planFramework(
     doc,
+    names,
+    { screenPath: (n) => `src/screens/${n}.svelte`, reserved: RESERVED, ids: { nodeId: NODE_ID, layerId: LAYER_ID } },
     // The button's ref is the element itself (`bind:this`); a toggle is a `$state` (prototype.ts).
     { ...options, focusRef: (ref) => `${ref}?.focus()`, toggles: true },
-    plan,
-    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
   );
-  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
+  const allImages = new Set<string>();
+  const { ownStyles: scoped, routes, links, motion, tokensCss } = design;
 
   const contextFor = (unit: SvelteUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
@@ -194,21 +193,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     files.push({ path: `src/${unit.dir}/${unit.name}.svelte`, content });
   };
 
-  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
-  const outline = new PageOutline();
-  const pages = pageBuilder(doc, buildTree);
-  doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens");
-    const ctx = contextFor(unit, undefined);
-    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
-    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    outline.page({ tree, title: frame.name, ctx }, () => writeUnit(unit, tree, [], motion?.plan.timers.get(index)));
-  });
-
-  for (const def of plan.defs) {
-    const unit = newUnit(def.name, "components");
-    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
+  const writeComponent = (def: ComponentDef, unit: SvelteUnit, tree: VNode): void => {
     const props = [
       ...propRows(def, options.nodeIds ? NODE_ID : undefined),
       // The placement its instance passes, on its root.
@@ -218,31 +203,19 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
     if (unit.layerIds)
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
-    outline.component(def.name, tree, () => writeUnit(unit, tree, setup));
-  }
-  outline.settle();
-
-  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
-  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-  const exports = [
-    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.svelte";`),
-    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.svelte";`),
+    writeUnit(unit, tree, setup);
+  };
+  const writeScreen = (unit: SvelteUnit, tree: VNode, timer: PageTimer | undefined) => writeUnit(unit, tree, [], timer);
+  const steps = { unit: newUnit, contextFor, writeScreen, writeComponent };
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), steps);
+  const exports = defaultExports(screenNames, plan, ".svelte");
+  const router = (): SourceFile[] => [
+    { path: "src/routes.ts", content: svelteRoutesFile(screenNames, routes) },
+    { path: "src/router.svelte.ts", content: svelteRouter(scripted) },
   ];
-  const styleFiles = design.styleFiles();
-  files.push(...styleFiles, design.entryFile(styleFiles, exports));
-  if (links || motion) {
-    files.push({ path: "src/routes.ts", content: svelteRoutesFile(screenNames, routes) });
-    files.push({ path: "src/router.svelte.ts", content: svelteRouter(scripted) });
-  }
-  if (motion && motion.plan.transitions.length > 0)
-    files.push(
-      { path: "src/transitions.ts", content: svelteTransitionsTs(motion.plan.back) },
-      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
-    );
-  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
-  const globalCss = design.globalCss();
-  if (globalCss) files.push(globalCss);
-  files.push({ path: "src/global.d.ts", content: SVELTE_DECLARATIONS });
+  const own = [...(links || motion ? router() : []), ...transitionFiles(motion, svelteTransitionsTs)];
+  files.push(...filesAround(doc, design, allImages, exports, own));
+  files.push({ path: "src/global.d.ts", content: ASSET_DECLARATIONS });
   return { files, problems, printed: new Map() };
 }
 
@@ -259,18 +232,6 @@ export function svelteRoutesFile(screens: readonly string[], paths: readonly str
     "",
   ].join("\n");
 }
-
-/** src/global.d.ts: stylesheets' and images' imports, typed (svelte-check reads the .svelte files themselves). */
-const SVELTE_DECLARATIONS = [
-  'declare module "*.css";',
-  ...["svg", "png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-    `declare module "*.${ext}" {`,
-    "  const src: string;",
-    "  export default src;",
-    "}",
-  ]),
-  "",
-].join("\n");
 
 function newUnit(name: string, dir: SvelteUnit["dir"]): SvelteUnit {
   return { name, dir, sheet: new Sheet(["root"]), menus: [], layerIds: false, images: new Map() };

@@ -6,21 +6,26 @@
  */
 import type { DesignDocument } from "../../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../../types.js";
-import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "../assets.js";
+import { assetFileName } from "../assets.js";
 import { buildTree } from "../build.js";
-import { PageOutline } from "../outline.js";
 import { pageBuilder } from "../drawings/page.js";
-import { allDrawings } from "../../design/drawings.js";
-import { planScreens, propRows, type ComponentDef } from "../components.js";
+import { propRows, type ComponentDef } from "../components.js";
 import { NameScope } from "../names.js";
 import { Sheet, type VNode } from "../vnode.js";
 import { printVue } from "./print.js";
 import { playsTransitions, vueTimer, vueTransitionsTs } from "./prototype.js";
-import { dialogRefs, overlayPage, overlaysCss } from "../overlays.js";
+import { dialogRefs } from "../overlays.js";
 import { toggleNames } from "../variant-states.js";
-import { viewTransitionsCss } from "../view-transitions.js";
 import type { PageTimer } from "../../prototype/transitions.js";
-import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
+import { tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "../framework-context.js";
+import {
+  ASSET_DECLARATIONS,
+  defaultExports,
+  filesAround,
+  outlineUnits,
+  planFramework,
+  transitionFiles,
+} from "../framework-steps.js";
 
 export interface VueOptions {
   styling: "css-modules" | "tailwind";
@@ -52,21 +57,16 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   const files: SourceFile[] = [];
   const reserved = ["App", "Index", "RouterLink", "RouterView"];
   const names = new NameScope(reserved);
-  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.vue`, {
-    reserved,
-    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  });
-  problems.push(...notes);
-  const allImages = new Set<string>();
-  const design = frameworkContext(
+  const { screenNames, plan, design } = planFramework(
     doc,
+    names,
+    { screenPath: (n) => `src/screens/${n}.vue`, reserved, ids: { nodeId: NODE_ID, layerId: LAYER_ID } },
     // The template sees a ref unwrapped.
     { ...options, focusRef: (ref) => `${ref}?.focus()`, toggles: true },
-    plan,
-    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
   );
-  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
+  const allImages = new Set<string>();
+  const { ownStyles: scoped, routes, links, motion, tokensCss } = design;
 
   const contextFor = (unit: VueUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
@@ -141,21 +141,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     files.push({ path: `src/${unit.dir}/${unit.name}.vue`, content });
   };
 
-  // Every tree is built before any is printed: the pages' outline spans the component files (outline.ts).
-  const outline = new PageOutline();
-  const pages = pageBuilder(doc, buildTree);
-  doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens");
-    const ctx = contextFor(unit, undefined);
-    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
-    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
-    outline.page({ tree, title: frame.name, ctx }, () => writeUnit(unit, tree, [], motion?.plan.timers.get(index)));
-  });
-
-  for (const def of plan.defs) {
-    const unit = newUnit(def.name, "components");
-    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
+  const writeComponent = (def: ComponentDef, unit: VueUnit, tree: VNode): void => {
     const props = propRows(def, options.nodeIds ? NODE_ID : undefined);
     const setup: string[] = [];
     if (props.length > 0) {
@@ -170,28 +156,18 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
     if (unit.layerIds)
       setup.push(`const ${LAYER_ID} = (key: string): string => \`I\${props.${NODE_ID}.replace(/^I/, "")};\${key}\`;`);
-    outline.component(def.name, tree, () => writeUnit(unit, tree, setup));
-  }
-  outline.settle();
-
-  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
-  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-  const exports = [
-    ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),
-    ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.vue";`),
+    writeUnit(unit, tree, setup);
+  };
+  const writeScreen = (unit: VueUnit, tree: VNode, timer: PageTimer | undefined) => writeUnit(unit, tree, [], timer);
+  const steps = { unit: newUnit, contextFor, writeScreen, writeComponent };
+  outlineUnits(doc, design, { screenNames, plan }, pageBuilder(doc, buildTree), steps);
+  const exports = defaultExports(screenNames, plan, ".vue");
+  const own = [
+    ...(links || motion ? [{ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) }] : []),
+    ...transitionFiles(motion, vueTransitionsTs),
   ];
-  const styleFiles = design.styleFiles();
-  files.push(...styleFiles, design.entryFile(styleFiles, exports));
-  if (links || motion) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
-  if (motion && motion.plan.transitions.length > 0)
-    files.push(
-      { path: "src/transitions.ts", content: vueTransitionsTs(motion.plan.back) },
-      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
-    );
-  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
-  const globalCss = design.globalCss();
-  if (globalCss) files.push(globalCss);
-  files.push({ path: "src/global.d.ts", content: VUE_DECLARATIONS });
+  files.push(...filesAround(doc, design, allImages, exports, own));
+  files.push({ path: "src/global.d.ts", content: ASSET_DECLARATIONS });
   return { files, problems, printed: new Map() };
 }
 
@@ -208,18 +184,6 @@ export function vueRoutesFile(screens: readonly string[], paths: readonly string
     "",
   ].join("\n");
 }
-
-/** src/global.d.ts: stylesheets' and images' imports, typed (vue-tsc reads the .vue files themselves). */
-const VUE_DECLARATIONS = [
-  'declare module "*.css";',
-  ...["svg", "png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-    `declare module "*.${ext}" {`,
-    "  const src: string;",
-    "  export default src;",
-    "}",
-  ]),
-  "",
-].join("\n");
 
 function newUnit(name: string, dir: VueUnit["dir"]): VueUnit {
   return { name, dir, sheet: new Sheet(["root"]), menus: [], layerIds: false };

@@ -187,7 +187,7 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
                       title={`Select “${row.name}” in Figma and outline it in the preview`}
                       onClick={() => onSelect(row.nodeId)}
                     >
-                      <span class="score__name">{row.name}</span>
+                      <span class="score__name one-line">{row.name}</span>
                       <span class="score__words">{row.words}</span>
                       {row.detail ? <span class="score__detail muted">{row.detail}</span> : null}
                     </button>

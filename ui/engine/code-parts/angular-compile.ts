@@ -7,6 +7,7 @@
  */
 import { NgtscProgram, NodeJSFileSystem, setFileSystem } from "@angular/compiler-cli";
 import ts from "typescript";
+import { keepParsed } from "../../../codegen/emit/angular/keep-parsed.js";
 import { type CompiledAngular, runNgtsc } from "../../../codegen/emit/angular/ngtsc.js";
 import type { SourceFile } from "../../../codegen/types.js";
 
@@ -32,7 +33,7 @@ class MemoryPaths extends NodeJSFileSystem {
 let pathsSet = false;
 
 /** The declarations' parsed files, kept for every compile after the first (parsing them is most of its time). */
-const parsed = new Map<string, ts.SourceFile>();
+const kept = keepParsed();
 
 function memoryHost(files: Map<string, string>): ts.CompilerHost {
   const directories = new Set<string>();
@@ -46,12 +47,8 @@ function memoryHost(files: Map<string, string>): ts.CompilerHost {
     getSourceFile(f, language) {
       const text = files.get(f);
       if (text === undefined) return undefined;
-      const declaration = f.startsWith("/node_modules/");
-      const kept = declaration ? parsed.get(f) : undefined;
-      if (kept) return kept;
-      const file = ts.createSourceFile(f, text, language);
-      if (declaration) parsed.set(f, file);
-      return file;
+      const parse = () => ts.createSourceFile(f, text, language);
+      return f.startsWith("/node_modules/") ? kept(f, language, parse) : parse();
     },
     getDefaultLibFileName: (options) => `${LIBS}/${ts.getDefaultLibFileName(options)}`,
     getDefaultLibLocation: () => LIBS,

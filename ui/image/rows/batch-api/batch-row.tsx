@@ -50,7 +50,7 @@ export function BatchRow({
   return (
     <li class="batch-api-row">
       <div class="batch-api-row__head">
-        <span class="batch-api-row__name" title={batch.name}>
+        <span class="batch-api-row__name one-line" title={batch.name}>
           {batch.name}
         </span>
         <span class="muted">{`${plural(batch.items.length, "image")} · ${timeAgo(batch.createdAt, now)}`}</span>

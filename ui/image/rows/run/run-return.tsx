@@ -7,7 +7,7 @@ export function RunReturn({ session: { run } }: RowsViewProps) {
   if (!run.state || run.active) return null;
   return (
     <div class="rows-return">
-      <span class="rows-return__text">{`${run.state.plan.name}: ${summaryLine(run.state)}`}</span>
+      <span class="rows-return__text one-line">{`${run.state.plan.name}: ${summaryLine(run.state)}`}</span>
       <SmallButton onClick={run.show}>Back to the run</SmallButton>
     </div>
   );

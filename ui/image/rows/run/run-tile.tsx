@@ -78,7 +78,7 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
         ) : null}
       </div>
       <div class="rows-tile__body">
-        <p class="rows-tile__stem" title={item.stem}>
+        <p class="rows-tile__stem one-line" title={item.stem}>
           {item.stem}
         </p>
         <p class="rows-tile__status">{note && !note.bad ? `${status} · ${note.text}` : status}</p>

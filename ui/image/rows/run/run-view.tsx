@@ -36,7 +36,7 @@ export function RunView({ session }: RowsViewProps) {
   return (
     <div class="rows-run">
       <div class="rows-run__head">
-        <p class="rows-run__name">{state.plan.name}</p>
+        <p class="rows-run__name one-line">{state.plan.name}</p>
         <p class="rows-run__summary" role="status" aria-live="polite">
           {summaryLine(state)}
         </p>

@@ -75,7 +75,7 @@ export function StyleSection({ setup, selection }: { setup: RowsSetup; selection
               title={`${c.hex} · ${c.source === "fill" ? "a plain colour" : `a colour ${c.source}`} · used ${c.uses}×`}
             >
               <span class="setup-chip__swatch" style={{ background: c.hex }} />
-              <span class="setup-chip__name">{c.name ?? c.hex}</span>
+              <span class="setup-chip__name one-line">{c.name ?? c.hex}</span>
               <button
                 type="button"
                 class="setup-chip__remove"
