@@ -2,9 +2,9 @@
  * A large heading's longest word fits a phone whole (codegen/layout/sizing.ts wordFit): on every real frame whose
  * HTML lowers a heading's phone size for its longest word (`calc((100vw - 32px) * fit)`), no word of 32 px or more
  * is broken across two lines at 320 and 390 px nor wider than its line, and a word of such a heading takes at most
- * 95 % of its line, in Chromium, with the design's Google Fonts and with the faces a page falls back to without them. The room is for a face drawn wider: Psykolog
- * Jenny's "Psykolog" took 99 % of a 390-px phone's line here, and with hinted advances (Chromium's default on Linux)
- * broke as "Psykolo / g".
+ * 95 % of its line, in Chromium, with the design's Google Fonts and with the faces a page falls back to without
+ * them. The room is for a face drawn wider: Psykolog Jenny's "Psykolog" took 99 % of a 390-px phone's line here, and
+ * with hinted advances (Chromium's default on Linux) broke as "Psykolo / g".
  */
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
