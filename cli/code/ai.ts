@@ -363,6 +363,7 @@ async function writeSections(
   options: AnswerChecks & { timeoutMs: number; frameScored: { frame: RestNode; design?: DesignNode } | undefined },
 ): Promise<number> {
   const { frameScored, ...checks } = options;
+  if (args.verify) io.err("figment: --verify rounds per section are not made yet: the assembled page is sent once");
   let page: Awaited<ReturnType<typeof runSections>>;
   try {
     page = await runSections(
