@@ -90,7 +90,7 @@ export async function sectionsSection(results: BenchResults, root: string): Prom
     const inCrops = texts.map(
       (t) => plan.sections.filter((s) => t.y < s.band.y + s.band.h && t.y + t.h > s.band.y).length,
     );
-    const reached = texts.filter((t, k) => inCrops[k]! > 0).length / Math.max(1, texts.length);
+    const reached = inCrops.filter((n) => n > 0).length / Math.max(1, texts.length);
     const ratios = inputs.map((input) => sentTextTokens(input) / single);
     // Sent: each section with every section before it answered (the most a run can send); estimated: as --dry-run
     // estimates it at the default concurrency.
