@@ -75,6 +75,9 @@
  *     scoring time (bench/score-agree.ts)
  *   BENCH_ONLY=eval npm run bench  the evaluation suites on every fixture frame and corpus page, failing the bench on
  *     a failed test (bench/eval-suites.ts)
+ *   BENCH_ONLY=sections npm run bench  issue 74: tall real pages split into section requests: requests, pictures
+ *     against the provider's limits, crop cover, texts reached, request text vs one request, estimate vs sent
+ *     (bench/sections.ts)
  *   BENCH_ONLY=rn-parity npm run bench  issue 72: React Native against React on every real and parity fixture frame,
  *     what a reader sees at the design width, per frame and the largest gap (bench/rn-parity.ts)
  *   BENCH_ONLY=layers-d2c npm run bench  issue 51 on 50 real Design2Code pages: page → layers on the simulator,
@@ -141,6 +144,7 @@ import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
 import { frameworksSection } from "./frameworks.js";
 import { rnParitySection } from "./rn-parity.js";
+import { sectionsSection } from "./sections.js";
 import { scorePanelSection } from "./score-panel.js";
 import { scoreAgreeSection } from "./score-agree.js";
 import { layersD2cSection } from "./layers-d2c.js";
@@ -196,6 +200,7 @@ const SECTIONS = [
   "prototype",
   "frameworks",
   "rn-parity",
+  "sections",
   "update",
   "axe",
 ] as const;
@@ -287,6 +292,7 @@ async function main(): Promise<void> {
     prototype: () => prototypeSection(results),
     frameworks: () => frameworksSection(results),
     "rn-parity": () => rnParitySection(results),
+    sections: () => sectionsSection(results, repoRoot()),
     update: () => updateSection(results),
     axe: () => axeSection(results),
   };

@@ -140,7 +140,7 @@ Usage:
   figment code --from-hint <hint.txt> [--assets DIR] [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
-               [--verify [--rounds N]] [--batch-api]
+               [--verify [--rounds N]] [--batch-api] [--sections auto|off] [--section-concurrency N]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment code [<new-design.json> | --file-key KEY] [--node ID]... --update DIR [--dry-run] [--json]
 
@@ -227,6 +227,10 @@ boxes and a picture as a grey placeholder, and the code is otherwise the code of
   --verify       render the answer in Chromium, measure it against the design, and send the measured
                  differences back for a fix that is kept only if it measures better (implies --node-ids;
                  one frame); --rounds N: up to N such rounds (default 1, at most 3)
+  --sections     auto (default): a frame the provider would shrink below half size, or whose hint is over the
+                 token budget, goes section by section (layout's top-level sections, each request with its crop
+                 at full resolution and its part of the hint), then one page renders them; off: one request
+  --section-concurrency  how many section requests at once (default 3)
   --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
                  24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).

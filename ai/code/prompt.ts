@@ -23,6 +23,7 @@ import { bytesToBase64 } from "../../kernel/base64.js";
 import type { FontPlan } from "../../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
 import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js";
+import { answeredText, sectionRule, tileLabel, type SectionInput } from "./section-prompt.js";
 
 export type ImageDetail = "high" | "low" | "auto";
 
@@ -81,6 +82,11 @@ export interface PromptInput {
    * as data (page.ts, "Design from a prompt").
    */
   page?: PageInput;
+  /**
+   * One section of a frame too large for one request (issue 74, sections/plan.ts): its pictures (the first is also
+   * `imageDataUrl`), its part of the hint in `hint`, and the sections already answered. Written as one component.
+   */
+  section?: SectionInput;
 }
 
 export interface RequestOptions {
@@ -98,10 +104,11 @@ export const COMPONENTS_TAG = "team_components";
  * `withImage` false words them for a request that carries the design hint alone.
  */
 export function systemInstructions(
-  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page" | "drawings">,
+  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page" | "drawings" | "section">,
   withImage = true,
 ): string {
   if (input.page) return pageSystemInstructions(input.page);
+  const part = input.section ? sectionRule(input.section) : "";
   const target =
     input.target === "vue"
       ? [
@@ -183,6 +190,7 @@ export function systemInstructions(
         : "You get a compact text description of the frame's layers (the design " +
           "hint); no image is attached, so work from the structure alone.",
     drawn ? breakpointRule(input, drawn) : "",
+    part,
     `Match the ${withImage ? "image" : "design"}: layout, spacing, colors, typography, text content. ` +
       `Use flexbox/grid for auto layout; use absolute positioning only where the design is absolute.`,
     ...target,
@@ -341,7 +349,11 @@ export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { i
  * The pictures of the first request, in order: the frame's; or, for a page drawn at several widths, each drawing's
  * after a label with its width and name.
  */
-export function firstImages(input: Pick<PromptInput, "imageDataUrl" | "drawings">): { label?: string; url: string }[] {
+export function firstImages(
+  input: Pick<PromptInput, "imageDataUrl" | "drawings" | "section">,
+): { label?: string; url: string }[] {
+  const section = input.section;
+  if (section) return section.tiles.map((t, k) => ({ label: tileLabel(section, k), url: t.url }));
   if (!drawnWidths(input)) return hasImage(input) ? [{ url: input.imageDataUrl }] : [];
   return (input.drawings ?? []).flatMap((d, k) => {
     const url = d.imageDataUrl ?? (k === 0 ? input.imageDataUrl : undefined);
@@ -354,26 +366,35 @@ export function userTexts(input: PromptInput): string[] {
   if (input.page) return pageUserTexts(input.page, input.instructions, delimit);
   const withImage = hasImage(input);
   const drawn = drawnWidths(input);
+  const section = input.section;
   const texts = [
-    drawn
-      ? `The design hint for the page drawn at ${drawn.join(", ")} px (its \`page:\` line names the drawings' ` +
-        `frames, widest first)${withImage ? ", the drawings in the images" : " (no image attached)"}:\n` +
+    section
+      ? `The design hint for section ${section.index + 1} of ${section.count} (${section.component}): the frame with ` +
+        `only this section's layers${withImage ? ", the section in the pictures" : " (no image attached)"}:\n` +
         `${delimit(DESIGN_TAG, input.hint)}`
-      : `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
-        `${delimit(DESIGN_TAG, input.hint)}`,
+      : drawn
+        ? `The design hint for the page drawn at ${drawn.join(", ")} px (its \`page:\` line names the drawings' ` +
+          `frames, widest first)${withImage ? ", the drawings in the images" : " (no image attached)"}:\n` +
+          `${delimit(DESIGN_TAG, input.hint)}`
+        : `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
+          `${delimit(DESIGN_TAG, input.hint)}`,
   ];
   if (MASK_FIELD.test(input.hint)) texts.push(MASK_NOTE);
   if (TRIM_FIELD.test(input.hint.replace(QUOTED, '""'))) texts.push(TRIM_NOTE);
   if (input.assets && input.assets.length > 0) texts.push(assetText(input.assets, input.target));
   if (input.components?.trim() && input.target === "react") texts.push(componentsText(input.components));
   if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));
+  const answered = section ? answeredText(section) : "";
+  if (answered) texts.push(answered);
   const own = input.instructions?.trim();
   texts.push(
     own
       ? `Instructions from the user:\n${own}`
-      : drawn
-        ? "Generate the files for this page: one DOM for every drawn width."
-        : "Generate the files for this frame.",
+      : section
+        ? `Generate the files for section ${section.index + 1}, ${section.component}.`
+        : drawn
+          ? "Generate the files for this page: one DOM for every drawn width."
+          : "Generate the files for this frame.",
   );
   return texts;
 }

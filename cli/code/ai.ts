@@ -48,6 +48,8 @@ import { plural } from "../../kernel/plural.js";
 import { FigmentError } from "../../kernel/errors.js";
 import type { LayoutDecisions } from "../../codegen/layout/index.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
+import { runSections, sectionsDryRun, splitFrame, type SplitFrame } from "./ai-sections.js";
+import type { DesignNode } from "../../codegen/design/types.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
@@ -348,6 +350,61 @@ async function reactNativeTypes(): Promise<SourceFile[]> {
   return JSON.parse(await bundledText("react-native-types.json", "React Native's type declarations")) as SourceFile[];
 }
 
+/** A split frame's sections sent, assembled, scored with --score and written as one answer is. */
+async function writeSections(
+  split: SplitFrame,
+  config: ProviderConfig,
+  args: CliArgs,
+  io: Output,
+  context: RunContext,
+  source: Source,
+  options: AnswerChecks & { timeoutMs: number; frameScored: { frame: RestNode; design?: DesignNode } | undefined },
+): Promise<number> {
+  const { frameScored, ...checks } = options;
+  if (args.verify) io.err("figment: --verify rounds per section are not made yet: the assembled page is sent once");
+  let page: Awaited<ReturnType<typeof runSections>>;
+  try {
+    page = await runSections(
+      split,
+      config,
+      args,
+      { ...checks, ...(context.signal ? { signal: context.signal } : {}) },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof ModelError) return reportModelError(error, args.provider, io);
+    throw error;
+  }
+  if (context.signal?.aborted) throw new Cancelled("cancelled; nothing was written");
+  const scored = frameScored ? await import("./score.js") : undefined;
+  const scores =
+    scored && frameScored
+      ? [await scored.scoreFiles(frameScored.frame, page.files, args.target, frameScored.design)]
+      : undefined;
+  const more = {
+    notes: page.answers.map((a) => `${a.component}: ${a.result.notes.trim()}`).join("\n"),
+    sections: page.answers.map((a) => ({
+      component: a.component,
+      files: a.result.files.length,
+      repair: a.result.repair,
+      blocking: a.result.problems.filter(isBlocking).length,
+    })),
+    model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model },
+  };
+  const code = await emitAndWrite(
+    { files: page.files, problems: page.problems },
+    source.problems,
+    args,
+    io,
+    scores && args.json ? { ...more, score: scores } : more,
+    runName(args, source.document.frames),
+    source.layerNames,
+    source.loaded ? { design: source.loaded } : {},
+  );
+  if (scored && scores && !args.json) scored.printScores(scores, io);
+  return code;
+}
+
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
   const components = await readComponentsInput(args);
@@ -360,13 +417,10 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   if (frames > 1)
     io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
 
-  const input = await promptInputFor(
-    source.document,
-    args,
-    images,
-    components,
-    await checkedDecisions(source.document, args, io),
-  );
+  const decisions = await checkedDecisions(source.document, args, io);
+  const input = await promptInputFor(source.document, args, images, components, decisions);
+  // A frame too large for one request goes section by section (issue 74).
+  const split = await splitFrame(source.document, args, image, input, decisions, io);
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
@@ -378,6 +432,10 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const designFrame = frame && source.document.frames.find((f) => f.id === frame.id);
 
   // A dry run needs no key: the config is only read for its endpoint and model.
+  if (args.dryRun && split) {
+    const config = providerConfig(settings, "dry-run");
+    return sectionsDryRun(split, args, config, endpointUrl(config), io);
+  }
   if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
 
   let config: ProviderConfig;
@@ -396,6 +454,11 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     ...(args.target === "angular" ? { targetCheck: angularCheck } : {}),
     ...(args.target === "react-native" ? { reactNativeTypes: await reactNativeTypes() } : {}),
   };
+  if (split) {
+    const options = { ...checks, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000 };
+    const frameScored = args.score && frame ? { frame, ...(designFrame ? { design: designFrame } : {}) } : undefined;
+    return writeSections(split, config, args, io, context, source, { ...options, frameScored });
+  }
   let result: ModelCodeResult;
   try {
     result = await generateModelCode(config, input, {

@@ -42,6 +42,8 @@ export const MAIN_FLAGS = {
     "figma-base-url",
     "widths",
     "rounds",
+    "sections",
+    "section-concurrency",
     "components",
     "code-connect",
     "update",
@@ -125,6 +127,10 @@ export interface CliArgs {
   verify: boolean;
   /** How many verify rounds at most (1..3); only with --verify. */
   rounds?: number;
+  /** --sections auto|off: a frame too large for one request goes section by section (issue 74); default auto. */
+  sections: "auto" | "off";
+  /** --section-concurrency N: how many section requests at once (default 3). */
+  sectionConcurrency?: number;
   /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
   widths?: number[];
   /** The team's own components: a mapping file, a folder of Code Connect files, the library's types (issue 26). */
@@ -188,6 +194,8 @@ const AI_ONLY = [
   "batch-api",
   "verify",
   "rounds",
+  "sections",
+  "section-concurrency",
 ] as const;
 
 /** `--project nextjs` / `--project=vite`: the starter's name taken out, so the flag itself stays a boolean. */
@@ -371,6 +379,10 @@ export function parseCliArgs(given: string[]): CliArgs {
     batchApi: values["batch-api"] ?? false,
     score: values.score ?? false,
     ...verify,
+    sections: oneOfWords("sections", ["auto", "off"] as const, values.sections, "auto"),
+    ...present({
+      sectionConcurrency: wholeNumber("--section-concurrency", values["section-concurrency"], { min: 1, max: 8 }),
+    }),
     ...present({
       input: positionals[1],
       out: values.out,

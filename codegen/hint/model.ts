@@ -13,7 +13,16 @@ import { printHint } from "./print.js";
  * frame says how it was laid out (`lc:`), --exact-layout's too: code from the hint applies that, decides nothing.
  */
 export function modelHint(doc: DesignDocument, layout: LayoutMode = "responsive", decisions?: LayoutDecisions): string {
-  return printHint(layout === "exact" ? asDrawn(doc) : inferLayout(doc, decisions));
+  return printHint(laidDocument(doc, layout, decisions));
+}
+
+/** The document the hint prints: laid out by inference, or (exact) marked as drawn. The section planner cuts it. */
+export function laidDocument(
+  doc: DesignDocument,
+  layout: LayoutMode = "responsive",
+  decisions?: LayoutDecisions,
+): DesignDocument {
+  return layout === "exact" ? asDrawn(doc) : inferLayout(doc, decisions);
 }
 
 /** --exact-layout: every frame inference would lay out said to be kept as drawn (`lc:-/exact`). */

@@ -1,0 +1,80 @@
+/**
+ * What a section's request says beyond the one-frame prompt (prompt.ts): which part of the page it is, its pictures'
+ * places, the files it writes (one component the page renders) and the sections already answered, so the parts fit.
+ * Imports nothing of prompt.ts (which imports this).
+ */
+
+/** One picture of a section's band: a PNG data URL and its place in the frame, in design px. */
+export interface SectionTile {
+  url: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A section answered before this one was sent: the component the page renders and its props' interface. */
+export interface AnsweredSection {
+  component: string;
+  /** Its props' type as written (empty: none). */
+  props: string;
+}
+
+export interface SectionInput {
+  /** 0-based, in drawn order; `count` sections in all. */
+  index: number;
+  count: number;
+  /** The component this request writes (src/sections/<component>.tsx). */
+  component: string;
+  /** Every section's component, in drawn order (the page renders them so). */
+  components: readonly string[];
+  frame: { name: string; w: number; h: number };
+  /** The band of the frame this section covers, design px. */
+  band: { y: number; h: number };
+  tiles: readonly SectionTile[];
+  answered: readonly AnsweredSection[];
+}
+
+/** Where a section's files go: its component, its CSS module, its own components' folder. */
+export function sectionPaths(component: string): { tsx: string; css: string; folder: string } {
+  return {
+    tsx: `src/sections/${component}.tsx`,
+    css: `src/sections/${component}.module.css`,
+    folder: `src/components/${component}/`,
+  };
+}
+
+const px = (n: number): number => Math.round(n);
+
+/** The system rule for a section: write this section only, as one exported component. */
+export function sectionRule(section: SectionInput): string {
+  const paths = sectionPaths(section.component);
+  return [
+    `The frame “${section.frame.name}” (${px(section.frame.w)} × ${px(section.frame.h)} px) is too large for one ` +
+      `request, so it is built section by section; this request is section ${section.index + 1} of ` +
+      `${section.count}: the band from y ${px(section.band.y)} to ${px(section.band.y + section.band.h)} px.`,
+    `Write only this section: ${paths.tsx} with \`export function ${section.component}()\` (no props, no default ` +
+      `export) drawing the section's layers at the frame's full width, ${paths.css} beside it, and any component ` +
+      `of its own under ${paths.folder}. Do not write src/App.tsx nor another section: the page renders the ` +
+      `sections in drawn order (${section.components.join(", ")}), one below the other.`,
+  ].join("\n");
+}
+
+/** The label before each of a section's pictures. */
+export function tileLabel(section: SectionInput, k: number): string {
+  const t = section.tiles[k]!;
+  return (
+    `Picture ${k + 1} of ${section.tiles.length} of this section, at full resolution: the frame from x ${px(t.x)} ` +
+    `to ${px(t.x + t.w)}, y ${px(t.y)} to ${px(t.y + t.h)} px.`
+  );
+}
+
+/** The sections already written, as data the model fits its section to (their names and props). */
+export function answeredText(section: SectionInput): string {
+  if (section.answered.length === 0) return "";
+  return [
+    "Sections already written for this page (do not write them again; reuse their look where this section repeats " +
+      "it):",
+    ...section.answered.map((a) => `- ${a.component}${a.props ? `: props ${a.props}` : " (no props)"}`),
+  ].join("\n");
+}
