@@ -61,7 +61,8 @@ function sectionAnswer(component: string): string {
       path: `src/sections/${component}.tsx`,
       content:
         `import styles from "./${component}.module.css";\n` +
-        `export function ${component}() {\n  return <section className={styles.root}><h2>${component}</h2></section>;\n}\n`,
+        `export function ${component}() {\n` +
+        `  return <section className={styles.root}><h2>${component}</h2></section>;\n}\n`,
     },
     { path: `src/sections/${component}.module.css`, content: ".root {\n  display: flex;\n}\n" },
   ];

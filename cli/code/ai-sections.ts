@@ -156,9 +156,11 @@ export function sectionsDryRun(
         `tokens (${n(s.textTokens)} text, ${n(s.imageTokens)} image)`,
     );
   io.out(`  input tokens  about ${n(total)} in all`);
-  io.out(
-    `  cost          ${cost !== undefined ? `about $${cost.toFixed(4)} for the input (the output is extra)` : `no price known for model ${config.model}`}`,
-  );
+  const costLine =
+    cost !== undefined
+      ? `about $${cost.toFixed(4)} for the input (the output is extra)`
+      : `no price known for model ${config.model}`;
+  io.out(`  cost          ${costLine}`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
 }

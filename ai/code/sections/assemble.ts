@@ -37,7 +37,16 @@ export function pageFile(
     "}",
     "",
   ].join("\n");
-  const css = `.page {\n  display: flex;\n  flex-direction: column;\n  width: 100%;\n  max-width: ${Math.round(frame.w)}px;\n  margin: 0 auto;\n}\n`;
+  const css = [
+    ".page {",
+    "  display: flex;",
+    "  flex-direction: column;",
+    "  width: 100%;",
+    `  max-width: ${Math.round(frame.w)}px;`,
+    "  margin: 0 auto;",
+    "}",
+    "",
+  ].join("\n");
   return [{ path: PAGE_PATH, content: app }, ...(tailwind ? [] : [{ path: PAGE_CSS, content: css }])];
 }
 
