@@ -24,6 +24,7 @@ import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { plural } from "../../kernel/plural.js";
 import type { CliArgs } from "../common/args.js";
 import { codeOptions, type Output } from "../common/design-files.js";
+import { dryRunHead } from "./dry-run-head.js";
 
 /** A frame planned into sections, with the request of each. */
 export interface SplitFrame {
@@ -123,12 +124,7 @@ export function sectionsDryRun(
     io.out(
       JSON.stringify(
         {
-          dryRun: true,
-          estimate: true,
-          provider: args.provider,
-          api: config.kind,
-          endpoint,
-          model: config.model,
+          ...dryRunHead(args, config),
           sections: { why: plan.why, concurrency, limits, hintTokens: plan.hintTokens, list: sections },
           inputTokens: total,
           costUsd: cost ?? null,

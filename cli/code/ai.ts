@@ -25,7 +25,9 @@ import { generateCode, modelHint, type DesignDocument } from "../../codegen/inde
 import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { LoadedDesign } from "../../codegen/load.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { FileSet, Problem, SourceFile } from "../../codegen/types.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
+import { dryRunHead, endpointUrl } from "./dry-run-head.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
 import type { CliArgs } from "../common/args.js";
@@ -165,10 +167,6 @@ export function settingsFrom(args: CliArgs): Settings {
   };
 }
 
-function endpointUrl(config: ProviderConfig): string {
-  return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
-}
-
 async function dryRun(
   args: CliArgs,
   config: ProviderConfig,
@@ -183,12 +181,7 @@ async function dryRun(
     io.out(
       JSON.stringify(
         {
-          dryRun: true,
-          estimate: true,
-          provider: args.provider,
-          api: config.kind,
-          endpoint,
-          model: config.model,
+          ...dryRunHead(args, config),
           textTokens: estimate.textTokens,
           imageTokens: estimate.imageTokens,
           inputTokens: estimate.inputTokens,
@@ -391,8 +384,23 @@ async function writeSections(
     })),
     model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model },
   };
+  return writeAnswer({ files: page.files, problems: page.problems }, source, args, io, more, scores);
+}
+
+/**
+ * The model's code written as the offline code is (its record, --project, --out), the run's facts with it, and the
+ * scores: in the JSON with --json, else printed after the files.
+ */
+async function writeAnswer(
+  answer: FileSet,
+  source: Source,
+  args: CliArgs,
+  io: Output,
+  more: Record<string, unknown>,
+  scores: FidelityScore[] | undefined,
+): Promise<number> {
   const code = await emitAndWrite(
-    { files: page.files, problems: page.problems },
+    answer,
     source.problems,
     args,
     io,
@@ -401,7 +409,7 @@ async function writeSections(
     source.layerNames,
     source.loaded ? { design: source.loaded } : {},
   );
-  if (scored && scores && !args.json) scored.printScores(scores, io);
+  if (scores && !args.json) (await import("./score.js")).printScores(scores, io);
   return code;
 }
 
@@ -545,17 +553,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     : [];
   const scores =
     scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame, drawings)] : undefined;
-  const code = await emitAndWrite(
-    { files: final.files, problems: final.problems },
-    source.problems,
-    args,
-    io,
-    scores && args.json ? { ...more, score: scores } : more,
-    runName(args, source.document.frames),
-    source.layerNames,
-    source.loaded ? { design: source.loaded } : {},
-  );
-  if (scored && scores && !args.json) scored.printScores(scores, io);
+  const code = await writeAnswer({ files: final.files, problems: final.problems }, source, args, io, more, scores);
   if (!args.json) {
     if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);
     const summary = repairSummary(result);
