@@ -35,7 +35,17 @@ export type SdProblem =
   /** The ControlNet models the server has fit none of the asked unit types. */
   | { type: "no-control-model"; unit: string; models: string[] }
   /** Any other error status. */
-  | { type: "server-error"; status: number; detail: string };
+  | { type: "server-error"; status: number; detail: string }
+  /** ComfyUI refused the workflow: its first node error (`node_errors`), by node and input. */
+  | { type: "node-error"; node: string; classType: string; input: string | undefined; reason: string }
+  /** ComfyUI refused the workflow as a whole (an unknown node type, no output node): its `error`. */
+  | { type: "workflow-refused"; errorType: string; reason: string }
+  /** A node raised while ComfyUI ran the workflow (`execution_error`). */
+  | { type: "node-failed"; node: string; classType: string; detail: string }
+  /** ComfyUI stopped the run though this client did not ask it to (someone pressed Cancel in ComfyUI). */
+  | { type: "interrupted" }
+  /** A name the server does not list (`what`: checkpoint, sampler, scheduler, ControlNet model). */
+  | { type: "unknown-name"; what: string; asked: string; known: string[] };
 
 export class SdError extends ModelError {
   readonly problem: SdProblem;

@@ -41,5 +41,15 @@ export function sdNextStep(problem: SdProblem): string {
       );
     case "server-error":
       return "Try again; if it fails again, look at the server's console.";
+    case "node-error":
+      return `Change the value of node ${problem.node}'s ${problem.input ?? "inputs"}, or load it on the server.`;
+    case "workflow-refused":
+      return "Install the workflow's custom nodes on the server, or export the workflow again with Save (API).";
+    case "node-failed":
+      return `Look at the server's console for node ${problem.node}'s error, then try again.`;
+    case "interrupted":
+      return "Run it again; the run was stopped on the server.";
+    case "unknown-name":
+      return `Pick a ${problem.what} the server has, or put the file in the server's models folder and restart it.`;
   }
 }

@@ -261,10 +261,13 @@ function rangeError(name: string, info: InputSpec, value: unknown): NodeErrorIte
   const options = info[1];
   if (!options || typeof value !== "number") return undefined;
   const extra = { input_name: name, input_config: info, received_value: value };
-  if (typeof options["min"] === "number" && value < options["min"])
-    return item("value_smaller_than_min", `Value ${value} smaller than min of ${options["min"]}`, name, extra);
-  if (typeof options["max"] === "number" && value > options["max"])
-    return item("value_bigger_than_max", `Value ${value} bigger than max of ${options["max"]}`, name, extra);
+  // Python prints a FLOAT input's numbers as floats: 250.0, 100.0.
+  const py = (n: number): string => (info[0] === "FLOAT" && Number.isInteger(n) ? `${n}.0` : String(n));
+  const { min, max } = options;
+  if (typeof min === "number" && value < min)
+    return item("value_smaller_than_min", `Value ${py(value)} smaller than min of ${py(min)}`, name, extra);
+  if (typeof max === "number" && value > max)
+    return item("value_bigger_than_max", `Value ${py(value)} bigger than max of ${py(max)}`, name, extra);
   return undefined;
 }
 
