@@ -153,7 +153,7 @@ describe("ComfyUI client: built-in workflows", () => {
     expect(result.images[0]).toMatchObject({ width: 80, height: 40 });
   });
 
-  it("inpaint: the mask by LoadImageMask, SetLatentNoiseMask below full strength, VAEEncodeForInpaint at 1", async () => {
+  it("inpaint: LoadImageMask; SetLatentNoiseMask below full strength, VAEEncodeForInpaint at 1", async () => {
     const server = await start();
     const ref = encodePng(64, 64, { seed: 3 });
     const mask = encodePng(64, 64, { seed: 9 });
@@ -228,7 +228,8 @@ describe("ComfyUI client: --workflow", () => {
     graph["10"] = { class_type: "UltimateSDUpscale", inputs: {} };
     const error = await failure(generate(server, { workflow: graph }));
     expect(error.message).toBe(
-      "ComfyUI refused the workflow: Node 'UltimateSDUpscale' not found. The custom node may not be installed (Node ID '#10').",
+      "ComfyUI refused the workflow: Node 'UltimateSDUpscale' not found. " +
+        "The custom node may not be installed (Node ID '#10').",
     );
     expect(error.reason).toBe("model-not-found");
   });

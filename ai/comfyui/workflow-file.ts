@@ -62,7 +62,8 @@ export function fillWorkflow(graph: ComfyGraph, values: Partial<Record<Placehold
       throw new ModelError(
         "bad-request",
         name === "image" || name === "mask"
-          ? `The workflow uses {{${name}}} but no ${name === "image" ? "reference image (--ref)" : "mask (--mask)"} was given.`
+          ? `The workflow uses {{${name}}} but no ${name === "image" ? "reference image (--ref)" : "mask (--mask)"} ` +
+              "was given."
           : `The workflow uses {{${name}}} and no value was given for it.`,
       );
   }
