@@ -190,7 +190,8 @@ export async function runWorkflow(
         if (!running.some((item: unknown) => Array.isArray(item) && item[1] === promptId) && !started)
           return endInterrupted();
       }
-      await comfyJson(connection, "/interrupt", { body: {} }).catch(() => undefined);
+      // Newer servers stop only this prompt when it is the running one; older ones ignore the body.
+      await comfyJson(connection, "/interrupt", { body: { prompt_id: promptId } }).catch(() => undefined);
     })();
     graceTimer = setTimeout(endInterrupted, options.interruptGraceMs ?? 30_000);
   };

@@ -43,14 +43,18 @@ const INPUT_FLAG: Readonly<Record<string, string>> = {
 function comfyStep(problem: SdProblem, workflow: boolean): string {
   switch (problem.type) {
     case "unreachable":
-      return `Is ComfyUI running? Start it (python main.py), or give its address with --base-url (tried ${problem.url}).`;
+      return (
+        "Is ComfyUI running? Start it (python main.py), or give its address with --base-url " +
+        `(tried ${problem.url}).`
+      );
     case "node-error": {
       const flag = !workflow && problem.input ? INPUT_FLAG[problem.input] : undefined;
       return flag ? `Change ${flag}.` : sdNextStep(problem);
     }
     case "unknown-name":
       return problem.what === "checkpoint"
-        ? "Give --model one of the server's checkpoints, or put the file in ComfyUI's models/checkpoints and restart it."
+        ? "Give --model one of the server's checkpoints, or put the file in ComfyUI's models/checkpoints " +
+            "and restart it."
         : sdNextStep(problem);
     case "out-of-memory":
       return "Ask for a smaller --size or fewer --steps, or free GPU memory on the server.";
@@ -140,8 +144,11 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
       const path = files.write(name, event.bytes);
       partials.push({ path, index: event.index });
       io.err(`  preview ${event.index + 1} → ${path}`);
-    } else if (event.type === "image")
-      io.err(`  image ${event.image + 1}: ${event.result.width}×${event.result.height} ${event.result.format}`);
+    } else if (event.type === "image") {
+      const seed = (event.result as { seed?: number }).seed;
+      const size = `${event.result.width}×${event.result.height}`;
+      io.err(`  image ${event.image + 1}: ${size} ${event.result.format}${seed !== undefined ? `, seed ${seed}` : ""}`);
+    }
   };
 
   const stop = new AbortController();

@@ -51,7 +51,7 @@ const outDir = (): string => join(tmp, `out-${++dirs}`);
 const graphOf = (s: ComfyTestServer, n = 0): ComfyGraph => s.prompts[n]!.prompt as ComfyGraph;
 
 describe("figment image --provider comfyui", () => {
-  it("txt2img with the SD flags' meaning: size, steps, cfg, sampler, seed, count, model, partials, --json", async () => {
+  it("txt2img with the SD flags' meaning: size, steps, cfg, sampler, seed, count, model, partials", async () => {
     const s = await start();
     const out = outDir();
     const { code, stdout, stderr } = await figment([
@@ -197,6 +197,13 @@ describe("figment image --provider comfyui", () => {
     const down = await figment(["--base-url", url, "--prompt", "p", "--out", out]);
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`Could not connect to ComfyUI at ${url}. Is ComfyUI running?`);
+  });
+
+  it("rows and grids say they do not run on ComfyUI yet", async () => {
+    const io = captureIo();
+    const argv = ["image", "--template", "a {x}", "--sweep", "seed=1,2", "--provider", "comfyui", "--out", outDir()];
+    expect(await run(argv, io, { env: {} })).toBe(2);
+    expect(io.stderr()).toContain("rows and grids (--template, --sweep) do not run on ComfyUI yet");
   });
 
   it("Ctrl-C interrupts ComfyUI and writes the images already saved (exit 130)", async () => {
