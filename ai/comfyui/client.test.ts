@@ -174,6 +174,12 @@ describe("ComfyUI client: built-in workflows", () => {
     expect(graph["12"]!.inputs["control_net_name"]).toBe("control_v11p_sd15_lineart.pth");
     expect(graph["14"]!.inputs).toMatchObject({ strength: 0.8, positive: ["2", 0], negative: ["3", 0] });
     expect(graph["6"]!.inputs).toMatchObject({ positive: ["14", 0], negative: ["14", 1] });
+    // A wireframe's dark lines on light become the light-on-dark lines lineart models take; canny gets edges.
+    expect(graph["15"]!.class_type).toBe("ImageInvert");
+    expect(graph["14"]!.inputs["image"]).toEqual(["15", 0]);
+    await generate(server, { control: { bytes: encodePng(64, 48), type: "canny" } });
+    expect(graphOf(server, 1)["15"]!.inputs).toMatchObject({ image: ["13", 0], low_threshold: 0.4 });
+    expect(graphOf(server, 1)["15"]!.class_type).toBe("Canny");
     const none = await start({ controlnets: ["control_v11p_sd15_canny.pth"] });
     const error = await failure(generate(none, { control: { bytes: encodePng(64, 48), type: "scribble" } }));
     expect(error.message).toBe(

@@ -137,7 +137,9 @@ export async function comfyGenerate(
         options.control.bytes,
         signal,
       );
-      inputs.control = { image: name, model, strength: options.control.strength ?? 1 };
+      const type = options.control.type;
+      const prepare = type === "canny" ? (server.nodes.has("Canny") ? "canny" : "none") : "invert";
+      inputs.control = { image: name, model, strength: options.control.strength ?? 1, prepare };
     }
     graphFor = (seed) =>
       buildGraph(

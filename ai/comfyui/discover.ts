@@ -41,7 +41,8 @@ export function comboValues(info: unknown, node: string, input: string): string[
   return [];
 }
 
-const NODES = ["CheckpointLoaderSimple", "KSampler", "ControlNetLoader"] as const;
+/** The nodes asked about; Canny (comfy_extras) only to know whether it is there. */
+const NODES = ["CheckpointLoaderSimple", "KSampler", "ControlNetLoader", "Canny"] as const;
 
 export async function discover(connection: ComfyConnection, signal?: AbortSignal): Promise<ComfyServerInfo> {
   const stats = await comfyJson(connection, "/system_stats", signal ? { signal } : {});

@@ -31,8 +31,12 @@ export interface ComfyGraphInputs {
   mask?: string;
   /** 0 keeps the reference, 1 ignores it (KSampler's denoise). */
   strength?: number;
-  /** A ControlNet: the uploaded control image and a model the server lists. */
-  control?: { image: string; model: string; strength: number };
+  /**
+   * A ControlNet: the uploaded control image, a model the server lists, and how the image is prepared: edges by
+   * the Canny node, inverted (a wireframe's dark lines on light made the light lines on dark that lineart and
+   * scribble models take), or as it is.
+   */
+  control?: { image: string; model: string; strength: number; prepare?: "canny" | "invert" | "none" };
 }
 
 /** The SaveImage node's filename prefix: the files land in ComfyUI's output/figment/. */
@@ -82,13 +86,18 @@ export function buildGraph(sampling: ComfySampling, inputs: ComfyGraphInputs = {
   if (inputs.control) {
     graph["12"] = { class_type: "ControlNetLoader", inputs: { control_net_name: inputs.control.model } };
     graph["13"] = { class_type: "LoadImage", inputs: { image: inputs.control.image } };
+    const prepare = inputs.control.prepare ?? "none";
+    if (prepare === "canny")
+      graph["15"] = { class_type: "Canny", inputs: { image: ["13", 0], low_threshold: 0.4, high_threshold: 0.8 } };
+    if (prepare === "invert") graph["15"] = { class_type: "ImageInvert", inputs: { image: ["13", 0] } };
+    const prepared: [string, number] = prepare === "none" ? ["13", 0] : ["15", 0];
     graph["14"] = {
       class_type: "ControlNetApplyAdvanced",
       inputs: {
         positive,
         negative,
         control_net: ["12", 0],
-        image: ["13", 0],
+        image: prepared,
         strength: Math.min(10, Math.max(0, inputs.control.strength)),
         start_percent: 0,
         end_percent: 1,

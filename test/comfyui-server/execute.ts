@@ -159,6 +159,8 @@ async function runNode(
       return { values: [loadedSize(host, String(inputs["image"]))] };
     case "ImageInvert":
       return { values: [{ ...v("image"), inverted: true }] };
+    case "Canny":
+      return { values: [{ ...v("image"), edges: true }] };
     case "VAEEncode":
     case "VAEEncodeForInpaint":
       return { values: [{ ...v("pixels"), ...(inputs["mask"] ? { mask: true } : {}) }] };

@@ -144,6 +144,17 @@ export function nodeDefs(lists: NodeLists): Record<string, NodeDef> {
       category: "image",
       displayName: "Invert Image",
     },
+    // comfy_extras/nodes_canny.py, loaded by a fresh install beside nodes.py's.
+    Canny: {
+      required: {
+        image: ["IMAGE"],
+        low_threshold: float(0.4, 0.01, 0.99),
+        high_threshold: float(0.8, 0.01, 0.99),
+      },
+      output: ["IMAGE"],
+      category: "image/preprocessors",
+      displayName: "Canny",
+    },
     ControlNetLoader: {
       required: { control_net_name: [lists.controlnets] },
       output: ["CONTROL_NET"],
