@@ -86,6 +86,11 @@ describe("manifest.json", () => {
     expect(manifest.networkAccess.devAllowedDomains).toEqual(
       expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]),
     );
+    // ComfyUI listens on 8188: the same, both names and the reason.
+    expect(manifest.networkAccess.devAllowedDomains).toEqual(
+      expect.arrayContaining(["http://localhost:8188", "http://127.0.0.1:8188"]),
+    );
+    expect(manifest.networkAccess.reasoning).toMatch(/ComfyUI \(at http:\/\/127\.0\.0\.1:8188 by default/);
     expect(manifest.networkAccess.reasoning).toMatch(
       new RegExp(
         String.raw`Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at ` +

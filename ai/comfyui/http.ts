@@ -6,7 +6,7 @@
 import { isCancelled } from "../../kernel/cancelled.js";
 import { idleGuard } from "../client/idle-body.js";
 import { ModelError, toModelError } from "../errors/classify.js";
-import { oneLine, SdError } from "../sdnext/errors.js";
+import { corsError, oneLine, SdError } from "../sdnext/errors.js";
 import { comfyUnreachable, refusedWorkflow } from "./errors.js";
 
 export interface ComfyConnection {
@@ -36,6 +36,11 @@ async function send(connection: ComfyConnection, path: string, init: RequestInit
   } catch (error) {
     const mapped = toModelError(error, init.signal ?? undefined);
     if (isCancelled(mapped) || mapped.reason !== "offline") throw mapped;
+    // In a browser a CORS block and a closed port look alike; a no-cors probe answers (opaque) when ComfyUI runs.
+    if ("document" in globalThis || "WorkerGlobalScope" in globalThis) {
+      const probe = await fetchFn(`${base}/system_stats`, { mode: "no-cors", credentials: "omit" }).catch(() => null);
+      if (probe?.type === "opaque") throw corsError(base, "comfyui", error);
+    }
     throw comfyUnreachable(base, error);
   }
 }

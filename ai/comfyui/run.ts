@@ -84,7 +84,10 @@ export async function runWorkflow(
 ): Promise<ComfyRunResult> {
   const { signal, onProgress } = options;
   throwIfCancelled(signal);
-  const clientId = globalThis.crypto.randomUUID().replace(/-/g, "");
+  // getRandomValues, not randomUUID: the plugin's iframe (origin null) is not a secure context.
+  const clientId = [...globalThis.crypto.getRandomValues(new Uint8Array(16))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
   let promptId: string | undefined;
   let started = false;
   let interrupting = false;
@@ -171,7 +174,9 @@ export async function runWorkflow(
       for (const output of Object.values(isRecord(entry["outputs"]) ? entry["outputs"] : {}))
         images.push(...imagesOf(output));
       const messages = Array.isArray(entry["status"]["messages"]) ? entry["status"]["messages"] : [];
-      const last = messages.findLast((m: unknown) => Array.isArray(m) && String(m[0]).startsWith("execution_"));
+      const last = [...messages]
+        .reverse()
+        .find((m: unknown) => Array.isArray(m) && String(m[0]).startsWith("execution_"));
       if (Array.isArray(last) && last[0] === "execution_error" && isRecord(last[1])) finish(nodeFailed(last[1]));
       else if (Array.isArray(last) && last[0] === "execution_interrupted") endInterrupted();
       else finish();

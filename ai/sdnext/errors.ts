@@ -21,7 +21,7 @@ export type SdProblem =
   /** Nothing answered at the URL. */
   | { type: "unreachable"; url: string }
   /** The server answered, but without Access-Control-Allow-Origin for the plugin's opaque origin. */
-  | { type: "cors"; url: string; server: SdServerKind | undefined }
+  | { type: "cors"; url: string; server: SdServerKind | "comfyui" | undefined }
   | { type: "unauthorized"; sentCredentials: boolean }
   /** A 422: FastAPI named the field (`loc` without "body") and why. */
   | { type: "invalid-field"; field: string; reason: string }
@@ -157,7 +157,7 @@ export function unreachableError(url: string, cause: unknown): SdError {
   );
 }
 
-export function corsError(url: string, server: SdServerKind | undefined, cause: unknown): SdError {
+export function corsError(url: string, server: SdServerKind | "comfyui" | undefined, cause: unknown): SdError {
   return new SdError(
     "offline",
     `The browser blocked the answers of the Stable Diffusion server at ${url}: the ` +

@@ -16,6 +16,8 @@ export function sdNextStep(problem: SdProblem): string {
         `SD.Next serves it by default) and check the address ${problem.url}.`
       );
     case "cors":
+      if (problem.server === "comfyui")
+        return "Restart ComfyUI with --enable-cors-header (or --enable-cors-header null) so it answers the plugin.";
       return problem.server
         ? `Restart the server with ${CORS_FLAGS[problem.server]} null so it answers the plugin.`
         : `Restart the server with ${both(CORS_FLAGS, " null")} so it answers the plugin.`;

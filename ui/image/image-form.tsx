@@ -63,7 +63,7 @@ export function ImageForm(props: ImageFormProps) {
       : "Fix what is marked below first";
   const host = settings.sdBaseUrl.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
   const routeText = sd
-    ? `SD server at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}`
+    ? `${settings.imageSource === "comfyui" ? "ComfyUI" : "SD server"} at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}`
     : route.api === "responses"
       ? `${route.model} reasons, ${route.imageModel} draws`
       : route.imageModel;

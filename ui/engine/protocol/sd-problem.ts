@@ -19,7 +19,7 @@ import {
 const text = string({ max: 2000 });
 const SHAPES: { [T in SdProblem["type"]]: Shape } = {
   unreachable: { url: text },
-  cors: { url: text, server: optional(oneOf(["sdnext", "a1111"])) },
+  cors: { url: text, server: optional(oneOf(["sdnext", "a1111", "comfyui"])) },
   unauthorized: { sentCredentials: boolean() },
   "invalid-field": { field: text, reason: text },
   "out-of-memory": { detail: text },

@@ -1,0 +1,16 @@
+/**
+ * The local server the Image panel draws on, as the worker's `sd-*` requests name it: SD's URL with the
+ * credentials saved for that URL only, or ComfyUI's URL (ComfyUI has no credentials of its own).
+ */
+import type { Settings } from "../../contract/settings.js";
+import type { SdConnectionData } from "../engine/protocol/sd.js";
+import type { ApiKeyVault } from "../model/api-key.js";
+
+export function sdConnection(
+  settings: Pick<Settings, "imageSource" | "sdBaseUrl">,
+  vault: Pick<ApiKeyVault, "revealForServer">,
+): SdConnectionData {
+  if (settings.imageSource === "comfyui") return { baseUrl: settings.sdBaseUrl, comfy: true };
+  const auth = vault.revealForServer(settings.sdBaseUrl);
+  return { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) };
+}
