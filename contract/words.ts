@@ -31,8 +31,6 @@ export type Provider = (typeof PROVIDERS)[number];
  */
 export const IMAGE_SOURCES = ["hosted", "sd", "comfyui"] as const;
 export type ImageSource = (typeof IMAGE_SOURCES)[number];
-/** Whether the panel draws on a server the user runs (SD.Next, AUTOMATIC1111 or ComfyUI): free, with its controls. */
-export const isLocalSource = (source: ImageSource): boolean => source !== "hosted";
 
 /** A ControlNet unit's type, as "Render this frame" sends the frame's picture (ai/sdnext SdControlType). */
 export const SD_CONTROL_TYPES = ["canny", "lineart", "scribble"] as const;

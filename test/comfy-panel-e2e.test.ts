@@ -137,7 +137,7 @@ describe.runIf(runBrowser)("ComfyUI in the plugin at 420×600", { timeout: 180_0
     });
   });
 
-  it("Cancel interrupts the run and keeps the image already saved, inserted on the canvas with its record", async () => {
+  it("Cancel interrupts the run and keeps the image saved, inserted on the canvas with its record", async () => {
     const comfy = await start();
     comfy.next({}, { advance: "manual" });
     await withPluginPage(browser, pageFor(comfy), async ({ page, ui, sim }) => {
@@ -222,7 +222,9 @@ describe.runIf(runBrowser)("ComfyUI in the plugin at 420×600", { timeout: 180_0
       expect(sent["4"]?.inputs).toMatchObject({ width: 512, height: 512 });
       expect(sent["5"]?.inputs).toMatchObject({ seed: 77, scheduler: "karras", steps: 4 });
 
-      // A checkpoint the server does not have: ComfyUI's node_errors, named by node and input.
+      // A checkpoint the server does not have: ComfyUI's node_errors, named by node and input. With a version shown
+      // the form is compact: its options open behind the Options button.
+      await ui.getByRole("button", { name: "Options" }).click();
       await file.setInputFiles({
         name: "old.json",
         mimeType: "application/json",

@@ -90,4 +90,4 @@ export class FrameReader {
 }
 
 /** The Sec-WebSocket-Accept value's input (§4.2.2): the key and the protocol's GUID, to be SHA-1'd and base64'd. */
-export const ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B65";
+export const ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";

@@ -3,21 +3,29 @@
  * masked frames out and the server's frames in (ai/comfyui/ws-frames.ts). What the ComfyUI client needs and no
  * more: text and binary messages, ping answered, close both ways.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { OpenSocket } from "../../ai/comfyui/socket.js";
-import { encodeFrame, FrameReader, OPCODE } from "../../ai/comfyui/ws-frames.js";
+import { ACCEPT_GUID, encodeFrame, FrameReader, OPCODE } from "../../ai/comfyui/ws-frames.js";
 import { globalSocket } from "../../ai/comfyui/socket.js";
+
+/** The Sec-WebSocket-Accept a server answers to `key` (RFC 6455 §4.2.2): SHA-1 of the key and the GUID, base64. */
+export function websocketAccept(key: string): string {
+  return createHash("sha1")
+    .update(key + ACCEPT_GUID)
+    .digest("base64");
+}
 
 export const nodeSocket: OpenSocket = (url, handlers) =>
   new Promise((resolve, reject) => {
     const target = new URL(url.replace(/^ws/, "http"));
+    const key = randomBytes(16).toString("base64");
     const request = (target.protocol === "https:" ? httpsRequest : httpRequest)(target, {
       headers: {
         Connection: "Upgrade",
         Upgrade: "websocket",
-        "Sec-WebSocket-Key": randomBytes(16).toString("base64"),
+        "Sec-WebSocket-Key": key,
         "Sec-WebSocket-Version": "13",
       },
     });
@@ -26,7 +34,12 @@ export const nodeSocket: OpenSocket = (url, handlers) =>
       response.resume();
       reject(new Error(`WebSocket ${url} answered ${response.statusCode} instead of switching protocols`));
     });
-    request.on("upgrade", (_response, socket, head) => {
+    request.on("upgrade", (response, socket, head) => {
+      // §4.1: a client fails the connection when the server's answer is not the one its key asks for.
+      if (response.headers["sec-websocket-accept"] !== websocketAccept(key)) {
+        socket.destroy();
+        return reject(new Error(`WebSocket ${url} answered the handshake with a wrong Sec-WebSocket-Accept`));
+      }
       const reader = new FrameReader();
       let closed = false;
       const finish = (): void => {

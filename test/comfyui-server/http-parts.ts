@@ -2,10 +2,10 @@
  * What the ComfyUI test server needs of HTTP beside node:http: the request body, JSON answers, multipart form
  * parts (aiohttp's `request.post()` for /upload/image) and the WebSocket upgrade of /ws.
  */
-import { createHash } from "node:crypto";
+import { websocketAccept } from "../../cli/common/node-websocket.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { ACCEPT_GUID, encodeFrame, FrameReader, OPCODE } from "../../ai/comfyui/ws-frames.js";
+import { encodeFrame, FrameReader, OPCODE } from "../../ai/comfyui/ws-frames.js";
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -68,9 +68,7 @@ export interface ServerSocket {
 export function acceptWebSocket(req: IncomingMessage, socket: Duplex): ServerSocket | undefined {
   const key = req.headers["sec-websocket-key"];
   if (typeof key !== "string" || req.headers.upgrade?.toLowerCase() !== "websocket") return undefined;
-  const accept = createHash("sha1")
-    .update(key + ACCEPT_GUID)
-    .digest("base64");
+  const accept = websocketAccept(key);
   socket.write(
     "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
       `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,

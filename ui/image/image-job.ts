@@ -16,7 +16,7 @@ import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import type { ImageVersion } from "./versions.js";
 import { placeRepaint } from "./inpaint/place-repaint.js";
 import type { InpaintAsk, InpaintTarget } from "./inpaint/inpaint-request.js";
-import { isLocalSource } from "../../contract/words.js";
+import { isLocalSource } from "./sd-connection.js";
 
 export interface ImageJob {
   state: ImageState;

@@ -32,7 +32,7 @@ import { InpaintCard } from "./inpaint/inpaint-card.js";
 import { inpaintTarget } from "./inpaint/inpaint-request.js";
 import "./image.css";
 import "./inpaint/inpaint.css";
-import { isLocalSource } from "../../contract/words.js";
+import { isLocalSource } from "./sd-connection.js";
 
 export interface ImagePanelProps {
   session: ImageSession;

@@ -56,7 +56,7 @@ import {
   type InpaintTarget,
 } from "./inpaint/inpaint-request.js";
 import { FigmentError } from "../../kernel/errors.js";
-import { isLocalSource } from "../../contract/words.js";
+import { isLocalSource } from "./sd-connection.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 

@@ -15,7 +15,7 @@ import type { ImageForm } from "./form.js";
 import { sdFrameSize, SD_MAX_COUNT, type SdFormCheck } from "./sd-form.js";
 import { Checkbox, ChoiceField } from "../controls/fields.js";
 import { WorkflowField } from "./workflow-field.js";
-import { isLocalSource } from "../../contract/words.js";
+import { isLocalSource } from "./sd-connection.js";
 import { sdConnection } from "./sd-connection.js";
 
 export interface SdOptionsProps {

@@ -1,6 +1,6 @@
 /**
- * What to tell the designer when a Stable Diffusion server or ComfyUI fails, in the panel's words (Settings → Images, the
- * Image panel's fields): one title saying what happened, one next step. The server's own flags come from
+ * What to tell the designer when a Stable Diffusion server or ComfyUI fails, in the panel's words (Settings →
+ * Images, the Image panel's fields): one title saying what happened, one next step. The server's own flags come from
  * ai/sdnext (CORS_FLAGS, AUTH_FLAGS, sdNextStep), so the exact flag to add is the one the client knows. Pure.
  */
 import { AUTH_FLAGS, type SdProblem } from "../../ai/sdnext/errors.js";

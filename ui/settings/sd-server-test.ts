@@ -1,7 +1,8 @@
 /**
  * Settings → Images → "Test connection" for a local SD server or ComfyUI: asks the worker (`sd-connect`) for the
- * loaded checkpoint (ComfyUI: its version and device), the models and the samplers, with the credentials typed for that server's slot or else saved for it
- * (never another slot's), and says what happened in one line with its next step. Pure but for the worker call.
+ * loaded checkpoint (ComfyUI: its version and device), the models and the samplers, with the credentials typed for
+ * that server's slot or else saved for it (never another slot's), and says what happened in one line with its next
+ * step. Pure but for the worker call.
  */
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { explainModelFailure } from "../model/explain-model.js";

@@ -9,7 +9,7 @@ import { approxCost, int } from "../../../model/cost.js";
 import type { RowsViewProps } from "../view-props.js";
 import type { RowsEstimate } from "./use-estimate.js";
 import { plural } from "../../../../kernel/plural.js";
-import { isLocalSource } from "../../../../contract/words.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 /** Why the Batch API cannot take this plan, or undefined when it can. */
 export function batchApiBlocker(plan: {

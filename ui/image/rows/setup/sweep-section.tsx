@@ -11,7 +11,7 @@ import type { Settings } from "../../../../contract/settings.js";
 import { SelectMenu } from "../../../controls/select-menu.js";
 import { sweepChoices, type SweepFields } from "../sweep-items.js";
 import type { RowsSetup } from "./use-setup.js";
-import { isLocalSource } from "../../../../contract/words.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 /** The section is the last of the setup: what it says under the controls is scrolled into view when it appears. */
 const shown = (line: HTMLParagraphElement | null): void => line?.scrollIntoView({ block: "nearest" });

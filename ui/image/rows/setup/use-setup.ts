@@ -16,7 +16,7 @@ import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useRowsEstimate, type RowsEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
 import { useStyleReads, type StyleReads } from "./use-style-reads.js";
-import { isLocalSource } from "../../../../contract/words.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 export interface SetupFields {
   spec: StyleSpec;
