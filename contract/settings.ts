@@ -24,7 +24,7 @@ const serverUrl = custom<string>("an http:// or https:// URL", (v) =>
 
 /** Where SD.Next and AUTOMATIC1111 listen when started without --port. */
 export const DEFAULT_SD_URL = "http://127.0.0.1:7860";
-/** Where ComfyUI listens when started without --port (ai/comfyui's DEFAULT_COMFY_URL). */
+/** Where ComfyUI listens when started without --port (the CLI's --base-url default too, through ai/comfyui). */
 export const DEFAULT_COMFY_URL = "http://127.0.0.1:8188";
 
 export const SETTINGS_FIELDS = {

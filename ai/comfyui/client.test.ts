@@ -180,6 +180,14 @@ describe("ComfyUI client: built-in workflows", () => {
     await generate(server, { control: { bytes: encodePng(64, 48), type: "canny" } });
     expect(graphOf(server, 1)["15"]!.inputs).toMatchObject({ image: ["13", 0], low_threshold: 0.4 });
     expect(graphOf(server, 1)["15"]!.class_type).toBe("Canny");
+    // A server without the Canny node (comfy_extras' nodes_canny.py did not load): the render goes to the
+    // ControlNet as it is, and the server still accepts the graph.
+    const noCanny = await start({ without: ["Canny"] });
+    await generate(noCanny, { control: { bytes: encodePng(64, 48), type: "canny" } });
+    const plain = graphOf(noCanny);
+    expect(nodesOf(plain)).not.toContain("Canny");
+    expect(plain["14"]!.inputs["image"]).toEqual(["13", 0]);
+    expect(noCanny.prompts).toHaveLength(1);
     const none = await start({ controlnets: ["control_v11p_sd15_canny.pth"] });
     const error = await failure(generate(none, { control: { bytes: encodePng(64, 48), type: "scribble" } }));
     expect(error.message).toBe(

@@ -17,7 +17,8 @@ export interface ComfyConnection {
   idleMs?: number;
 }
 
-export const DEFAULT_COMFY_URL = "http://127.0.0.1:8188";
+/** Where ComfyUI listens when started without --port: the settings' default, one constant for the CLI and panel. */
+export { DEFAULT_COMFY_URL } from "../../contract/settings.js";
 
 export function baseOf(connection: ComfyConnection): string {
   return connection.baseUrl.trim().replace(/\/+$/, "");

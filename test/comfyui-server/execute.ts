@@ -19,6 +19,13 @@ export interface ComfyScript {
   fail?: { classType: string; kind: "out-of-memory" | "exception"; message?: string };
   /** Send no preview frames (a server started with --preview-method none). */
   noPreviews?: boolean;
+  /**
+   * Each step's preview image instead of latent2rgb's 1/8-size one: TAESD's (--preview-method taesd), at most
+   * ComfyUI's default --preview-size of 512 px a side (the bench's realistic case).
+   */
+  preview?: (step: number, width: number, height: number) => Uint8Array;
+  /** "auto" runs only: the sampler's time per step, ms (a GPU's pace; the bench's). */
+  stepMs?: number;
 }
 
 /** torch's message and the tip ComfyUI's execution.py appends to an OOM's exception_message. */
@@ -218,7 +225,10 @@ async function sample(
     if (host.interrupted()) throw new Interrupted();
     progress(step, steps);
     if (!script.noPreviews)
-      host.sendPreview(encodePng(Math.max(8, width >> 3), Math.max(8, height >> 3), { seed: step }));
+      host.sendPreview(
+        script.preview?.(step, width, height) ??
+          encodePng(Math.max(8, width >> 3), Math.max(8, height >> 3), { seed: step }),
+      );
   }
   return { ...latent, seed: Number(inputs["seed"]), text: String(positive["text"] ?? "") };
 }

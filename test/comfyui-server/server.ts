@@ -23,6 +23,11 @@ export interface ComfyServerOptions {
   controlnets?: string[];
   /** `--enable-cors-header [ORIGIN]`: every answer allows this origin ("*" as the flag's default). */
   cors?: string;
+  /**
+   * Nodes this server lacks: an extra that failed to load (comfy_extras/nodes_canny.py needs kornia; without it
+   * ComfyUI starts with no Canny node and logs the import failure).
+   */
+  without?: string[];
 }
 
 export interface ComfyRecordedRequest {
@@ -47,6 +52,8 @@ export interface ComfyTestServer {
   readonly interrupts: number;
   /** Drops every WebSocket without a close frame. */
   dropSockets(): void;
+  /** Each preview frame written to a socket: when (epoch ms, as performance.timeOrigin + now) and its bytes. */
+  readonly previewsSent: { at: number; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -76,6 +83,7 @@ export async function startComfyServer(options: ComfyServerOptions = {}): Promis
   const counters = new Map<string, number>();
   const history = new Map<string, Record<string, unknown>>();
   const sockets = new Map<string, ServerSocket>();
+  const previewsSent: { at: number; bytes: number }[] = [];
   const connections = new Set<Socket>();
   const scripts: ComfyScript[] = [];
   const queue: Queued[] = [];
@@ -88,8 +96,17 @@ export async function startComfyServer(options: ComfyServerOptions = {}): Promis
   const samplerWaiters: (() => void)[] = [];
   let closed = false;
 
-  const defs = (): Record<string, NodeDef> =>
-    nodeDefs({ checkpoints, controlnets, samplers: SAMPLERS, schedulers: SCHEDULERS, inputs: [...inputs.keys()] });
+  const defs = (): Record<string, NodeDef> => {
+    const all = nodeDefs({
+      checkpoints,
+      controlnets,
+      samplers: SAMPLERS,
+      schedulers: SCHEDULERS,
+      inputs: [...inputs.keys()],
+    });
+    for (const name of options.without ?? []) delete all[name];
+    return all;
+  };
   const queueInfo = (): Record<string, unknown> => ({
     exec_info: { queue_remaining: queue.length + (running ? 1 : 0) },
   });
@@ -235,7 +252,10 @@ export async function startComfyServer(options: ComfyServerOptions = {}): Promis
           view.setUint32(0, 1); // BinaryEventTypes.PREVIEW_IMAGE
           view.setUint32(4, 2); // PNG
           frame.set(png, 8);
-          if (sid !== undefined) sockets.get(sid)?.sendBinary(frame);
+          const socket = sid === undefined ? undefined : sockets.get(sid);
+          if (!socket) return;
+          socket.sendBinary(frame);
+          previewsSent.push({ at: performance.timeOrigin + performance.now(), bytes: frame.length });
         },
         interrupted: () => interruptFlag || closed,
         advance: (script) => advance(script),
@@ -260,7 +280,8 @@ export async function startComfyServer(options: ComfyServerOptions = {}): Promis
   }
 
   async function advance(script: ComfyScript): Promise<void> {
-    if (script.advance !== "manual" || closed) return new Promise((resolve) => setImmediate(resolve));
+    if (script.advance !== "manual" || closed)
+      return new Promise((resolve) => (script.stepMs ? setTimeout(resolve, script.stepMs) : setImmediate(resolve)));
     while (stepsAllowed === 0 && !interruptFlag && !closed) {
       await new Promise<void>((resolve) => {
         stepWaiter = resolve;
@@ -329,6 +350,7 @@ export async function startComfyServer(options: ComfyServerOptions = {}): Promis
     requests,
     prompts,
     inputs,
+    previewsSent,
     next: (...more) => void scripts.push(...more),
     step(n = 1) {
       if (!stepWaiter) return false;
