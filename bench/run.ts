@@ -29,6 +29,8 @@
  *     on the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts)
  *   BENCH_ONLY=image-panel npm run bench  partial image → paint, and bytes → node, in the Generate image panel
  *     (bench/image-panel.ts)
+ *   BENCH_ONLY=comfy-panel npm run bench  ComfyUI's WebSocket previews → paint in the Image panel, and the panel's long
+ *     tasks during the run (bench/comfy-panel.ts)
  *   BENCH_ONLY=analyze npm run bench  deterministic findings: largest fixture frame, 1,000 synthetic layers
  *     (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench  index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
@@ -121,6 +123,7 @@ import { searchPanelSection } from "./search-panel.js";
 import { batchSection } from "./batch.js";
 import { responsiveSection } from "./responsive.js";
 import { imageSection } from "./image.js";
+import { comfyPanelSection } from "./comfy-panel.js";
 import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
 import { mcpSection } from "./mcp.js";
@@ -171,6 +174,7 @@ const SECTIONS = [
   "latency",
   "image",
   "image-panel",
+  "comfy-panel",
   "analyze",
   "search",
   "batch",
@@ -263,6 +267,7 @@ async function main(): Promise<void> {
     latency: () => latencySection(),
     image: () => imageSection(RUNS, results),
     "image-panel": () => imagePanelSection(results),
+    "comfy-panel": () => comfyPanelSection(results),
     analyze: () => analyzeSection(files, RUNS, results),
     search: () => searchSection(files, RUNS, results),
     params: () => paramsSection(RUNS, results),

@@ -24,6 +24,8 @@ const serverUrl = custom<string>("an http:// or https:// URL", (v) =>
 
 /** Where SD.Next and AUTOMATIC1111 listen when started without --port. */
 export const DEFAULT_SD_URL = "http://127.0.0.1:7860";
+/** Where ComfyUI listens when started without --port (the CLI's --base-url default too, through ai/comfyui). */
+export const DEFAULT_COMFY_URL = "http://127.0.0.1:8188";
 
 export const SETTINGS_FIELDS = {
   provider: oneOf(PROVIDERS),
@@ -48,11 +50,17 @@ export const SETTINGS_FIELDS = {
   captionModel: string({ max: 200 }),
   /** Rows runs of more than this many images are offered OpenAI's Batch API first (half price, within 24 h). */
   batchApiThreshold: number({ integer: true, min: 1, max: 50_000 }),
-  /** Image panel: the hosted model above, or a local Stable Diffusion server (SD.Next / AUTOMATIC1111). */
+  /** Image panel: the hosted model above, a local Stable Diffusion server (SD.Next / AUTOMATIC1111) or ComfyUI. */
   imageSource: oneOf(IMAGE_SOURCES),
-  /** The SD server's base URL; its `user:password` is kept like a key, in the slot of this URL (contract/keys.ts). */
+  /**
+   * The local server's base URL (SD's or ComfyUI's); its `user:password` is kept like a key, in the slot of this URL
+   * (contract/keys.ts).
+   */
   sdBaseUrl: serverUrl,
-  /** The checkpoint to draw with (a title from /sdapi/v1/sd-models); "" = the one the server has loaded. */
+  /**
+   * The checkpoint to draw with (a title from /sdapi/v1/sd-models, or a ckpt_name ComfyUI lists); "" = the one the
+   * server has loaded (ComfyUI: the first it lists).
+   */
   sdModel: string({ max: 300 }),
   /** The sampler the Image panel starts with (a name from /sdapi/v1/samplers); "" = the server's default. */
   sdSampler: string({ max: 200 }),

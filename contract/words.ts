@@ -26,10 +26,10 @@ export const PROVIDERS = ["openai", "openrouter", "custom"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 /**
- * Where the Image panel's pictures come from: the hosted model of the provider above, or a Stable Diffusion
- * server the user runs (SD.Next or AUTOMATIC1111's API, /sdapi/v1).
+ * Where the Image panel's pictures come from: the hosted model of the provider above, or a server the user runs:
+ * a Stable Diffusion server (SD.Next or AUTOMATIC1111's API, /sdapi/v1) or ComfyUI (its /prompt API).
  */
-export const IMAGE_SOURCES = ["hosted", "sd"] as const;
+export const IMAGE_SOURCES = ["hosted", "sd", "comfyui"] as const;
 export type ImageSource = (typeof IMAGE_SOURCES)[number];
 
 /** A ControlNet unit's type, as "Render this frame" sends the frame's picture (ai/sdnext SdControlType). */

@@ -21,7 +21,7 @@ export type SdProblem =
   /** Nothing answered at the URL. */
   | { type: "unreachable"; url: string }
   /** The server answered, but without Access-Control-Allow-Origin for the plugin's opaque origin. */
-  | { type: "cors"; url: string; server: SdServerKind | undefined }
+  | { type: "cors"; url: string; server: SdServerKind | "comfyui" | undefined }
   | { type: "unauthorized"; sentCredentials: boolean }
   /** A 422: FastAPI named the field (`loc` without "body") and why. */
   | { type: "invalid-field"; field: string; reason: string }
@@ -35,7 +35,17 @@ export type SdProblem =
   /** The ControlNet models the server has fit none of the asked unit types. */
   | { type: "no-control-model"; unit: string; models: string[] }
   /** Any other error status. */
-  | { type: "server-error"; status: number; detail: string };
+  | { type: "server-error"; status: number; detail: string }
+  /** ComfyUI refused the workflow: its first node error (`node_errors`), by node and input. */
+  | { type: "node-error"; node: string; classType: string; input: string | undefined; reason: string }
+  /** ComfyUI refused the workflow as a whole (an unknown node type, no output node): its `error`. */
+  | { type: "workflow-refused"; errorType: string; reason: string }
+  /** A node raised while ComfyUI ran the workflow (`execution_error`). */
+  | { type: "node-failed"; node: string; classType: string; detail: string }
+  /** ComfyUI stopped the run though this client did not ask it to (someone pressed Cancel in ComfyUI). */
+  | { type: "interrupted" }
+  /** A name the server does not list (`what`: checkpoint, sampler, scheduler, ControlNet model). */
+  | { type: "unknown-name"; what: string; asked: string; known: string[] };
 
 export class SdError extends ModelError {
   readonly problem: SdProblem;
@@ -147,7 +157,7 @@ export function unreachableError(url: string, cause: unknown): SdError {
   );
 }
 
-export function corsError(url: string, server: SdServerKind | undefined, cause: unknown): SdError {
+export function corsError(url: string, server: SdServerKind | "comfyui" | undefined, cause: unknown): SdError {
   return new SdError(
     "offline",
     `The browser blocked the answers of the Stable Diffusion server at ${url}: the ` +

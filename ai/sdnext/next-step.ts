@@ -16,6 +16,8 @@ export function sdNextStep(problem: SdProblem): string {
         `SD.Next serves it by default) and check the address ${problem.url}.`
       );
     case "cors":
+      if (problem.server === "comfyui")
+        return "Restart ComfyUI with --enable-cors-header (or --enable-cors-header null) so it answers the plugin.";
       return problem.server
         ? `Restart the server with ${CORS_FLAGS[problem.server]} null so it answers the plugin.`
         : `Restart the server with ${both(CORS_FLAGS, " null")} so it answers the plugin.`;
@@ -41,5 +43,15 @@ export function sdNextStep(problem: SdProblem): string {
       );
     case "server-error":
       return "Try again; if it fails again, look at the server's console.";
+    case "node-error":
+      return `Change the value of node ${problem.node}'s ${problem.input ?? "inputs"}, or load it on the server.`;
+    case "workflow-refused":
+      return "Install the workflow's custom nodes on the server, or export the workflow again with Save (API).";
+    case "node-failed":
+      return `Look at the server's console for node ${problem.node}'s error, then try again.`;
+    case "interrupted":
+      return "Run it again; the run was stopped on the server.";
+    case "unknown-name":
+      return `Pick a ${problem.what} the server has, or put the file in the server's models folder and restart it.`;
   }
 }

@@ -11,9 +11,10 @@ import {
   SD_MAX_COUNT,
   SD_DEFAULT_URL,
   SD_MAX_PARTIALS,
-  SD_PROVIDERS,
+  LOCAL_PROVIDERS,
+  COMFY_FLAGS,
+  COMFY_DEFAULT_URL,
   type SdImageArgs,
-  type SdProviderName,
 } from "./sd-args.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -48,6 +49,12 @@ Usage:
     [--control-strength 0..2]           the unit's weight (default 1)
     [--partials 0..${SD_MAX_PARTIALS}]                  write the first N live previews under DIR/partials/
     [--json] [--timeout SECONDS]        --timeout: interrupt the run after that long and keep what it made
+  figment image --provider comfyui --prompt TEXT --out DIR          a local ComfyUI server
+    [--base-url URL]                    the server (default ${COMFY_DEFAULT_URL}); the flags above mean the same
+                                        (--count: one run per image, seeds N, N+1, …)
+    [--model CHECKPOINT]                a checkpoint ComfyUI lists (default: its first); --sampler too
+    [--workflow FILE]                   your workflow, exported with Save (API), with {{prompt}}, {{negative}},
+                                        {{seed}}, {{width}}, {{height}}, {{image}} (--ref), {{mask}} filled in
   figment image --template TEXT --rows FILE --out DIR ...   one image per row of parameters (--template --help)
 
 Models: gpt-image-2 (Images API), gpt-5.4-image-2 drawing with gpt-image-2 (Responses API), and
@@ -81,25 +88,35 @@ export interface ImageArgs extends ImageModelArgs {
 
 /** Whether the args are for a Stable Diffusion server (cli/image/sd-command.ts) rather than a hosted model. */
 export function isSdArgs(args: ImageArgs | SdImageArgs): args is SdImageArgs {
-  return (SD_PROVIDERS as readonly string[]).includes(args.provider);
+  return (LOCAL_PROVIDERS as readonly string[]).includes(args.provider);
 }
 
 /** The flags `figment image` takes, hosted and Stable Diffusion (help.test.ts holds IMAGE_USAGE to them). */
 export const IMAGE_FLAGS = {
   boolean: ["dry-run", "json"],
-  string: ["prompt", "out", "n", "count", "partials", "previous", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS],
+  string: [
+    "prompt",
+    "out",
+    "n",
+    "count",
+    "partials",
+    "previous",
+    ...IMAGE_MODEL_FLAGS.string,
+    ...SD_FLAGS,
+    ...COMFY_FLAGS,
+  ],
   list: IMAGE_MODEL_FLAGS.list,
 } as const;
 
 export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   const { values: v } = readFlags(argv, { ...IMAGE_FLAGS, hint: "figment image --help lists the flags" });
   const help = v.help ?? false;
-  const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
+  const provider = oneOfWords("provider", [...PROVIDERS, ...LOCAL_PROVIDERS], v.provider, "openai");
   const prompt = v.prompt?.trim() ?? "";
   if (!help && !prompt)
     throw new FigmentError("input", '--prompt is required: figment image --prompt "a hero shot of …" --out DIR');
-  const sd = provider === "sdnext" || provider === "a1111";
-  if (sd && !help) return parseSdImageArgs(v, provider satisfies SdProviderName, prompt);
+  const sd = provider === "sdnext" || provider === "a1111" || provider === "comfyui";
+  if (sd && !help) return parseSdImageArgs(v, provider, prompt);
   // --mask also inpaints on the hosted providers (Images API edits); the other SD flags are SD's own.
   if (!sd) refuseSdFlags({ ...v, mask: undefined }, provider);
   const { provider: _sd, ...hosted } = v;

@@ -26,6 +26,7 @@ import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { isSdArgs, type ImageArgs } from "./args.js";
+import { comfyImageCommand } from "./comfy-command.js";
 import type { SdImageArgs } from "./sd-args.js";
 import { freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { sdImageCommand } from "./sd-command.js";
@@ -119,7 +120,8 @@ export async function imageCommand(
   io: Output,
   context: RunContext = {},
 ): Promise<number> {
-  if (isSdArgs(args)) return sdImageCommand(args, io, context);
+  if (isSdArgs(args))
+    return args.provider === "comfyui" ? comfyImageCommand(args, io, context) : sdImageCommand(args, io, context);
   const references = await Promise.all(args.refs.map(readRef));
   const mask = args.mask !== undefined ? await readMask(args.mask, references[0]!) : undefined;
   const request: ImageRequest = {

@@ -118,6 +118,12 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   const template = v.template ?? "";
   const rows = v.rows?.trim() ?? "";
   const dryRun = v["dry-run"] ?? false;
+  if (v.provider === "comfyui")
+    throw new FigmentError(
+      "input",
+      "rows and grids (--template, --sweep) do not run on ComfyUI yet: use --provider sdnext or a1111, " +
+        "or one figment image --provider comfyui per prompt",
+    );
   const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
   const isSd = provider === "sdnext" || provider === "a1111";
   const sweeps = sweepsOf(v.sweep ?? [], provider, isSd);

@@ -65,7 +65,9 @@ export async function sdRowsCommand(
       `one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ` +
       `${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`,
   );
-  const connection = { baseUrl: sd.baseUrl, server: sd.provider, ...(auth ? { auth } : {}) };
+  // Rows run on the SD servers only (rows-args.ts does not take comfyui yet).
+  const server = sd.provider === "comfyui" ? undefined : sd.provider;
+  const connection = { baseUrl: sd.baseUrl, ...(server ? { server } : {}), ...(auth ? { auth } : {}) };
   const result = await runSdRows(requests, {
     sd,
     connection,

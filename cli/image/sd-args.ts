@@ -13,6 +13,11 @@ import { FigmentError } from "../../kernel/errors.js";
 
 export const SD_PROVIDERS = ["sdnext", "a1111"] as const;
 export type SdProviderName = (typeof SD_PROVIDERS)[number];
+/** The local image servers: the SD APIs and ComfyUI (cli/image/comfy-command.ts), which share these flags. */
+export const LOCAL_PROVIDERS = [...SD_PROVIDERS, "comfyui"] as const;
+export type LocalProviderName = (typeof LOCAL_PROVIDERS)[number];
+/** ComfyUI's own flags: the user's API-format workflow. */
+export const COMFY_FLAGS = ["workflow"] as const;
 
 /** The flags only a Stable Diffusion server takes (readFlags's `string` list). */
 export const SD_FLAGS = [
@@ -30,11 +35,16 @@ export const SD_FLAGS = [
 /** The hosted providers' flags an SD server has no use for, refused by name with --provider sdnext|a1111. */
 const HOSTED_ONLY = ["api", "quality", "background", "format", "previous", "model"] as const;
 
-/** SD.Next and AUTOMATIC1111 both listen on port 7860 by default. */
+/** SD.Next and AUTOMATIC1111 both listen on port 7860 by default; ComfyUI on 8188. */
 export const SD_DEFAULT_URL = "http://127.0.0.1:7860";
+export const COMFY_DEFAULT_URL = "http://127.0.0.1:8188";
 /** The default side when neither --size nor an input image says one: SD.Next's SDXL-era default, A1111's SD 1.5 one. */
-const DEFAULT_SIDE: Readonly<Record<SdProviderName, number>> = { sdnext: 1024, a1111: 512 };
-export const SD_SERVER_NAME: Readonly<Record<SdProviderName, string>> = { sdnext: "SD.Next", a1111: "AUTOMATIC1111" };
+const DEFAULT_SIDE: Readonly<Record<LocalProviderName, number>> = { sdnext: 1024, a1111: 512, comfyui: 1024 };
+export const SD_SERVER_NAME: Readonly<Record<LocalProviderName, string>> = {
+  sdnext: "SD.Next",
+  a1111: "AUTOMATIC1111",
+  comfyui: "ComfyUI",
+};
 export const SD_MAX_COUNT = 16;
 /** Far past what a GPU holds in one image; a bigger number is a typo. */
 export const SD_MAX_SIDE = 8192;
@@ -45,7 +55,7 @@ export const SD_CONTROL_TYPES: readonly SdControlType[] = ["canny", "lineart", "
 
 export interface SdImageArgs {
   help: false;
-  provider: SdProviderName;
+  provider: LocalProviderName;
   baseUrl: string;
   prompt: string;
   out: string;
@@ -69,12 +79,17 @@ export interface SdImageArgs {
   controlStrength?: number;
   json: boolean;
   timeoutSec?: number;
+  /** ComfyUI: a checkpoint it lists (SD servers draw with the loaded one). */
+  model?: string;
+  /** ComfyUI: the user's API-format workflow file. */
+  workflow?: string;
 }
 
 type SdValues = {
   [K in
     | (typeof SD_FLAGS)[number]
     | (typeof HOSTED_ONLY)[number]
+    | (typeof COMFY_FLAGS)[number]
     | "provider"
     | "base-url"
     | "timeout"
@@ -121,7 +136,12 @@ export function countFlag(values: { n?: string; count?: string }, max: number): 
 }
 
 /** A flag of SD's given with a hosted provider: refused by name. */
-export function refuseSdFlags(values: Partial<Record<(typeof SD_FLAGS)[number], unknown>>, provider: string): void {
+export function refuseSdFlags(
+  values: Partial<Record<(typeof SD_FLAGS)[number] | (typeof COMFY_FLAGS)[number], unknown>>,
+  provider: string,
+): void {
+  if (values.workflow !== undefined)
+    throw new FigmentError("input", `--workflow applies to --provider comfyui, not ${provider}`);
   const given = firstGiven(values, SD_FLAGS);
   if (given)
     throw new FigmentError(
@@ -130,8 +150,11 @@ export function refuseSdFlags(values: Partial<Record<(typeof SD_FLAGS)[number], 
     );
 }
 
-export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: string): SdImageArgs {
-  const hosted = firstGiven(v, HOSTED_ONLY);
+export function parseSdImageArgs(v: SdValues, provider: LocalProviderName, prompt: string): SdImageArgs {
+  const comfy = provider === "comfyui";
+  if (!comfy && v.workflow !== undefined)
+    throw new FigmentError("input", `--workflow applies to --provider comfyui, not ${provider}`);
+  const hosted = firstGiven({ ...v, ...(comfy ? { model: undefined } : {}) }, HOSTED_ONLY);
   if (hosted)
     throw new FigmentError(
       "input",
@@ -146,7 +169,7 @@ export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: 
     );
   const out = v.out?.trim();
   if (!out) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
-  const baseUrl = baseUrlFlag(v["base-url"]) ?? SD_DEFAULT_URL;
+  const baseUrl = baseUrlFlag(v["base-url"]) ?? (comfy ? COMFY_DEFAULT_URL : SD_DEFAULT_URL);
   if (/^https?:\/\/[^/]*@/.test(baseUrl))
     throw new FigmentError(
       "input",
@@ -204,6 +227,8 @@ export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: 
       control,
       controlStrength: decimal("--control-strength", v["control-strength"], 0, 2),
       timeoutSec: timeoutFlag(v.timeout),
+      model: comfy ? textFlag("--model", v.model, 400) : undefined,
+      workflow: comfy ? textFlag("--workflow", v.workflow, 4096) : undefined,
     }),
     defaultSide: DEFAULT_SIDE[provider],
     count: countFlag(v, SD_MAX_COUNT) ?? 1,

@@ -79,6 +79,8 @@ const sizeText = (size: ImageSize): string => `${size.width}×${size.height}`;
 type Mode = "txt2img" | "img2img" | "inpaint" | "control";
 
 export async function sdImageCommand(args: SdImageArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const provider = args.provider;
+  if (provider === "comfyui") throw new Error("comfyui runs in comfy-command.ts"); // command.ts routes it there
   const env = context.env ?? process.env;
   const auth = sdAuth(env);
   const ref = args.ref !== undefined ? await readImageFlag("--ref", args.ref) : undefined;
@@ -101,7 +103,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     );
   }
 
-  const connection: SdConnection = { baseUrl: args.baseUrl, server: args.provider, ...(auth ? { auth } : {}) };
+  const connection: SdConnection = { baseUrl: args.baseUrl, server: provider, ...(auth ? { auth } : {}) };
   const options: SdGenerateOptions = {
     prompt: args.prompt,
     width: sent.width,
@@ -271,7 +273,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
  * transparent pixels repaint, as OpenAI's edits take, would otherwise repaint the wrong part); another format has
  * no transparency and goes as it is.
  */
-function sdMaskBytes(bytes: Uint8Array): Uint8Array {
+export function sdMaskBytes(bytes: Uint8Array): Uint8Array {
   try {
     return sdMaskPng(maskFromPng(bytes).mask);
   } catch (error) {

@@ -730,7 +730,7 @@ describe("flags", () => {
     {
       name: "an unknown provider",
       argv: ["--provider", "comfy"],
-      message: "--provider must be openai, openrouter, custom, sdnext or a1111, not comfy",
+      message: "--provider must be openai, openrouter, custom, sdnext, a1111 or comfyui, not comfy",
     },
     {
       name: "--quality with sdnext",

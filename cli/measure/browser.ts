@@ -285,8 +285,12 @@ async function routePage(page: Page, current: () => Served): Promise<void> {
     }
     return route.fulfill({ status: 200, contentType: contentTypeFor(file.path), body: bodyOf(file) });
   });
-  // page.route does not see WebSockets: refuse those too.
-  await page.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "no network in figment tests" }));
+  // page.route does not see WebSockets: refuse those too, but for an allowed origin's (ComfyUI's /ws on 127.0.0.1).
+  await page.routeWebSocket(/.*/, (ws) => {
+    const origin = new URL(ws.url().replace(/^ws/, "http")).origin;
+    if (current().allowed.has(origin)) ws.connectToServer();
+    else ws.close({ code: 1008, reason: "no network in figment tests" });
+  });
 }
 
 /** A page of a shared context that withPage loads again for each call. */

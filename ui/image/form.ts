@@ -40,6 +40,8 @@ export interface ImageForm {
   /** "Render this frame" on a local SD server: the ControlNet unit that reads the frame, and its weight (0 to 2). */
   controlType: SdControlType;
   controlStrength: number;
+  /** ComfyUI: the user's own API-format workflow file, run instead of the built-in ones (absent: the built-in). */
+  workflow?: { name: string; text: string };
 }
 
 export const DEFAULT_FORM: ImageForm = {

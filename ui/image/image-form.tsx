@@ -62,8 +62,9 @@ export function ImageForm(props: ImageFormProps) {
       ? undefined
       : "Fix what is marked below first";
   const host = settings.sdBaseUrl.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  const serverName = settings.imageSource === "comfyui" ? "ComfyUI" : "SD server";
   const routeText = sd
-    ? `SD server at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}`
+    ? `${serverName} at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}`
     : route.api === "responses"
       ? `${route.model} reasons, ${route.imageModel} draws`
       : route.imageModel;

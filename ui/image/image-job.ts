@@ -16,6 +16,7 @@ import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import type { ImageVersion } from "./versions.js";
 import { placeRepaint } from "./inpaint/place-repaint.js";
 import type { InpaintAsk, InpaintTarget } from "./inpaint/inpaint-request.js";
+import { isLocalSource } from "./sd-connection.js";
 
 export interface ImageJob {
   state: ImageState;
@@ -114,7 +115,7 @@ export function useImageJob({
       vault,
       settings: () => live.current.settings,
       // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
-      keyless: (s) => s.imageSource === "sd",
+      keyless: (s) => isLocalSource(s.imageSource),
     },
   );
 

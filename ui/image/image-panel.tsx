@@ -32,6 +32,7 @@ import { InpaintCard } from "./inpaint/inpaint-card.js";
 import { inpaintTarget } from "./inpaint/inpaint-request.js";
 import "./image.css";
 import "./inpaint/inpaint.css";
+import { isLocalSource } from "./sd-connection.js";
 
 export interface ImagePanelProps {
   session: ImageSession;
@@ -52,7 +53,7 @@ export function ImagePanel(props: ImagePanelProps) {
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
   // A local SD server draws new images without an API key; refining stays the hosted model's.
-  const local = settings.imageSource === "sd";
+  const local = isLocalSource(settings.imageSource);
   const samplers = useSdSamplers(worker, vault, settings);
   const sd = local
     ? { check: checkSdForm(form), samplers, stopping: state.phase === "streaming" && state.sd?.stopping === true }
@@ -167,7 +168,8 @@ export function ImagePanel(props: ImagePanelProps) {
           />
         ) : state.phase === "idle" && versions.list.length === 0 && local ? (
           <p class="hint muted">
-            Describe an image and press Generate image: the SD server at{" "}
+            Describe an image and press Generate image:{" "}
+            {settings.imageSource === "comfyui" ? "ComfyUI" : "the SD server"} at{" "}
             {settings.sdBaseUrl.replace(/^https?:\/\//, "")} draws it, its previews show as it forms, and each image
             keeps its seed. “Use selection as reference” starts from the selected frame's picture, repainted as much as
             Strength says.

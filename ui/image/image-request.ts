@@ -56,6 +56,7 @@ import {
   type InpaintTarget,
 } from "./inpaint/inpaint-request.js";
 import { FigmentError } from "../../kernel/errors.js";
+import { isLocalSource } from "./sd-connection.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 
@@ -121,7 +122,7 @@ export function imagePieces(
     // as reference").
     prepare: (ask, io) => {
       if (ask.inpaint) return prepareInpaint(deps, ask.form, ask.inpaint, io);
-      if (deps.live().settings.imageSource !== "sd" || ask.refine) return prepareImage(deps, ask, io);
+      if (!isLocalSource(deps.live().settings.imageSource) || ask.refine) return prepareImage(deps, ask, io);
       if (ask.rerender) return prepareRerenderSd(deps, ask.form, ask.rerender, io);
       return ask.render ? prepareRenderSd(deps, ask.form, ask.render, io) : prepareSd(deps, ask.form, io);
     },
@@ -199,7 +200,7 @@ async function prepareInpaint(
   if (!ask.prompt.trim()) throw new FigmentError("input", "Say what to paint in the masked area.");
   const { source, mask } = await readMask(requests, io);
   const inpaint = targetOf(source);
-  if (settings.imageSource === "sd") {
+  if (isLocalSource(settings.imageSource)) {
     const sd = sdInpaintData(ask, form, settings, source, mask);
     return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, inpaint } };
   }

@@ -135,7 +135,7 @@ export async function prepareRerenderSd(
 /** The worker's request for a render: the frame's PNG as the control image of one unit. Pure. */
 export function renderSdData(
   form: ImageForm,
-  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  settings: Pick<Settings, "sdModel" | "sdSampler"> & Partial<Pick<Settings, "imageSource">>,
   png: Uint8Array,
 ): SdRequestData {
   return {

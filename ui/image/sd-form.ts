@@ -75,7 +75,7 @@ export function checkSdForm(form: ImageForm): SdFormCheck {
 /** The request the form asks for (after checkSdForm said ready); `init`: the selection's PNG for img2img. */
 export function sdRequestData(
   form: ImageForm,
-  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  settings: Pick<Settings, "sdModel" | "sdSampler"> & Partial<Pick<Settings, "imageSource">>,
   init?: Uint8Array,
 ): SdRequestData {
   const sampler = form.sampler || settings.sdSampler;
@@ -93,5 +93,6 @@ export function sdRequestData(
     ...(seed !== "" ? { seed: Number(seed) } : {}),
     batchSize: Math.min(SD_MAX_COUNT, Math.max(1, form.count)),
     ...(init ? { init: { bytes: init, strength: Math.min(1, Math.max(0, form.strength)) } } : {}),
+    ...(form.workflow && settings.imageSource === "comfyui" ? { workflow: form.workflow.text } : {}),
   };
 }

@@ -14,6 +14,9 @@ import { TextField, type TextFieldProps } from "../controls/text-field.js";
 import type { ImageForm } from "./form.js";
 import { sdFrameSize, SD_MAX_COUNT, type SdFormCheck } from "./sd-form.js";
 import { Checkbox, ChoiceField } from "../controls/fields.js";
+import { WorkflowField } from "./workflow-field.js";
+import { isLocalSource } from "./sd-connection.js";
+import { sdConnection } from "./sd-connection.js";
 
 export interface SdOptionsProps {
   form: ImageForm;
@@ -38,13 +41,13 @@ const SD_COUNTS = Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: Strin
  */
 export function useSdSamplers(worker: Pick<Engine, "call">, vault: ApiKeyVault, settings: Settings): string[] {
   const [lists, setLists] = useState<{ url: string; samplers: string[] } | undefined>(undefined);
-  const url = settings.sdBaseUrl;
-  const on = settings.imageSource === "sd";
+  // Asked again when the server or its kind changes.
+  const url = `${settings.imageSource} ${settings.sdBaseUrl}`;
+  const on = isLocalSource(settings.imageSource);
   useEffect(() => {
     if (!on || lists?.url === url) return;
     let live = true;
-    const auth = vault.revealForServer(url);
-    worker.call("sd-connect", { connection: { baseUrl: url, ...(auth ? { auth } : {}) }, timeoutMs: 10_000 }).then(
+    worker.call("sd-connect", { connection: sdConnection(settings, vault), timeoutMs: 10_000 }).then(
       (reply) => live && setLists({ url, samplers: reply.samplers }),
       // A server that does not answer yet: Generate says why, with its next step.
       () => live && setLists({ url, samplers: [] }),
@@ -185,6 +188,9 @@ export function SdOptions({
           />
         )}
       </div>
+      {settings.imageSource === "comfyui" ? (
+        <WorkflowField workflow={form.workflow} disabled={disabled} onChange={(workflow) => onChange({ workflow })} />
+      ) : null}
       <div class="options sd-reference">
         <Checkbox
           title={

@@ -24,6 +24,7 @@ import { plural } from "../../kernel/plural.js";
 import type { InpaintTarget } from "./inpaint/inpaint-request.js";
 import type { SdRecord } from "../../contract/image.js";
 import { FigmentError } from "../../kernel/errors.js";
+import { sdConnection } from "./sd-connection.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 
@@ -58,7 +59,7 @@ export interface SdRequestDeps {
 
 /** Where an SD request goes, as the stream names it: the model Settings picked (else the server's), at its host. */
 export function sdDestination(settings: Settings): Destination {
-  const model = settings.sdModel || "Stable Diffusion";
+  const model = settings.sdModel || (settings.imageSource === "comfyui" ? "ComfyUI" : "Stable Diffusion");
   return { api: "images", model, imageModel: model, host: hostOf(settings.sdBaseUrl) };
 }
 
@@ -117,7 +118,6 @@ export async function sendSd(
   io: SendIo<ImageRunEvent>,
 ): Promise<SdReply> {
   const { settings } = live();
-  const auth = vault.revealForServer(settings.sdBaseUrl);
   const stop = new AbortController();
   // A run replaced or dropped (not Cancel's interrupt) stops the server's run too.
   const drop = (): void => stop.abort();
@@ -135,7 +135,7 @@ export async function sendSd(
     return await worker.call(
       "sd-generate",
       {
-        connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) },
+        connection: sdConnection(settings, vault),
         request: pending.sd,
         pollMs: SD_POLL_MS,
       },

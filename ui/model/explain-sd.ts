@@ -1,6 +1,6 @@
 /**
- * What to tell the designer when a Stable Diffusion server fails, in the panel's words (Settings → Images, the
- * Image panel's fields): one title saying what happened, one next step. The server's own flags come from
+ * What to tell the designer when a Stable Diffusion server or ComfyUI fails, in the panel's words (Settings →
+ * Images, the Image panel's fields): one title saying what happened, one next step. The server's own flags come from
  * ai/sdnext (CORS_FLAGS, AUTH_FLAGS, sdNextStep), so the exact flag to add is the one the client knows. Pure.
  */
 import { AUTH_FLAGS, type SdProblem } from "../../ai/sdnext/errors.js";
@@ -36,8 +36,8 @@ export function explainSdProblem(problem: SdProblem): Explanation {
       return {
         title: `Nothing answered at ${problem.url}`,
         hint:
-          `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next ` +
-          `serves it by default) and check the server URL in Settings → Images.`,
+          `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next and ComfyUI ` +
+          `serve it by default) and check the server URL in Settings → Images.`,
         action: "settings",
       };
     case "cors":
@@ -103,6 +103,32 @@ export function explainSdProblem(problem: SdProblem): Explanation {
       };
     case "server-error":
       return { title: `The SD server failed (${problem.status})`, hint: sdNextStep(problem), action: "retry" };
+    case "node-error":
+      return {
+        title:
+          `ComfyUI refused node ${problem.node} (${problem.classType})` +
+          `${problem.input ? `, input “${problem.input}”` : ""}: ${problem.reason}`,
+        hint: `${sdNextStep(problem)} (in your workflow file, or Settings → Images for the model).`,
+        action: "retry",
+      };
+    case "workflow-refused":
+      return { title: `ComfyUI refused the workflow: ${problem.reason}`, hint: sdNextStep(problem), action: "retry" };
+    case "node-failed":
+      return {
+        title: `ComfyUI failed at node ${problem.node} (${problem.classType}): ${problem.detail}`,
+        hint: sdNextStep(problem),
+        action: "retry",
+      };
+    case "interrupted":
+      return { title: "ComfyUI stopped the run before it made an image", hint: sdNextStep(problem), action: "retry" };
+    case "unknown-name":
+      return {
+        title: `ComfyUI has no ${problem.what} “${problem.asked}”`,
+        hint:
+          `Pick one it has${problem.known.length ? ` (${problem.known.slice(0, 4).join(", ")})` : ""} in Settings → ` +
+          `Images or the panel, or put the file in ComfyUI's models folder and restart it.`,
+        action: "settings",
+      };
     default:
       return { title: "The SD server could not do this", hint: sdNextStep(problem), action: "retry" };
   }

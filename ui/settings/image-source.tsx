@@ -1,16 +1,18 @@
 /**
- * Settings → Images: where the Image panel's pictures come from, the hosted model above or a local Stable
- * Diffusion server (SD.Next / AUTOMATIC1111): its URL, its credentials (kept like a key, in the slot of that URL,
- * sent to that server only), "Test connection" that lists its models and samplers, and the two picked from them.
+ * Settings → Images: where the Image panel's pictures come from, the hosted model above, a local Stable
+ * Diffusion server (SD.Next / AUTOMATIC1111) or ComfyUI: its URL, an SD server's credentials (kept like a key, in
+ * the slot of that URL, sent to that server only), "Test connection" that lists its models and samplers (ComfyUI:
+ * its version and device too), and the two picked from them.
  */
 import { useState } from "preact/hooks";
-import { DEFAULT_SD_URL } from "../../contract/settings.js";
+import { DEFAULT_COMFY_URL, DEFAULT_SD_URL } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { ErrorIcon, InfoIcon } from "../controls/icons.js";
 import type { SelectOption } from "../controls/select-menu.js";
 import { NetworkAccessNote } from "./provider-fields.js";
 import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
+import { sourceChange } from "./source-change.js";
 import { testSdServer, type SdLists, type SdTestOutcome } from "./sd-server-test.js";
 import type { SettingsDraft } from "./use-settings-draft.js";
 import { ChoiceField } from "../controls/fields.js";
@@ -85,7 +87,17 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
 const SOURCES = [
   { value: "hosted" as const, label: "Hosted model", title: "The provider and model above draw the images" },
   { value: "sd" as const, label: "Local SD server", title: "SD.Next or AUTOMATIC1111 running on this computer" },
+  { value: "comfyui" as const, label: "ComfyUI", title: "ComfyUI running on this computer" },
 ];
+/** Under the URL: what the server must be started with for the plugin's iframe (origin "null") to reach it. */
+const SERVER_HELP = {
+  sd:
+    "SD.Next or AUTOMATIC1111 with its API on (AUTOMATIC1111: --api), allowing the plugin's origin " +
+    "(--cors-origins null or --cors-allow-origins null).",
+  comfyui:
+    "ComfyUI started with --enable-cors-header (or --enable-cors-header null): without it, ComfyUI refuses " +
+    "the plugin's requests, which come from another origin (null).",
+};
 /**
  * The model and sampler menus: "the server's own" first, then what the test listed (and the saved choice, listed or
  * not).
@@ -100,7 +112,11 @@ function Choices({
   onChange(changes: Partial<Form>): void;
 }) {
   const models: SelectOption<string>[] = [
-    { value: "", label: "The server's loaded model", ...(lists?.loaded ? { hint: lists.loaded } : {}) },
+    {
+      value: "",
+      label: form.imageSource === "comfyui" ? "The first checkpoint it lists" : "The server's loaded model",
+      ...(lists?.loaded ? { hint: lists.loaded } : {}),
+    },
     ...(lists?.models ?? []).map((m) => ({ value: m.title, label: m.name })),
   ];
   if (form.sdModel && !models.some((m) => m.value === form.sdModel))
@@ -126,11 +142,13 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
   const saved = vault.has(sd.slot);
   // Only this server's credentials: the ones typed for it, else the ones saved for it.
   const auth = sd.typed.trim() || (baseUrl ? vault.revealForServer(baseUrl) : null);
-  const shown = test?.slot === sd.slot ? test : undefined;
+  const comfy = form.imageSource === "comfyui";
+  const shown = test?.slot === `${form.imageSource} ${sd.slot}` ? test : undefined;
   const onTest = async () => {
-    setTest({ slot: sd.slot, outcome: undefined });
-    const outcome = await testSdServer(worker, baseUrl, auth);
-    setTest({ slot: sd.slot, outcome });
+    const slot = `${form.imageSource} ${sd.slot}`;
+    setTest({ slot, outcome: undefined });
+    const outcome = await testSdServer(worker, baseUrl, comfy ? null : auth, comfy);
+    setTest({ slot, outcome });
   };
   const outcome = shown?.outcome;
   return (
@@ -138,14 +156,19 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
       <h2 id="images-heading" class="section-title">
         Images
       </h2>
-      <ChoiceField label="Source" name="Image source" {...choicesOf(form, onChange)("imageSource", SOURCES)} />
+      <ChoiceField
+        label="Source"
+        name="Image source"
+        {...choicesOf(form, onChange)("imageSource", SOURCES)}
+        onChange={(source) => onChange(sourceChange(form, source))}
+      />
       {form.imageSource === "hosted" ? (
         <span class="field__help">
-          The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is
-          free and private.
+          The Image panel draws with the provider above. A local server (SD.Next, AUTOMATIC1111, ComfyUI) is free and
+          private.
         </span>
       ) : null}
-      {form.imageSource === "sd" ? (
+      {form.imageSource !== "hosted" ? (
         <>
           <label class="field">
             <span class="field__label">Server URL</span>
@@ -154,7 +177,7 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
               type="url"
               spellcheck={false}
               autocomplete="off"
-              placeholder={DEFAULT_SD_URL}
+              placeholder={comfy ? DEFAULT_COMFY_URL : DEFAULT_SD_URL}
               value={form.sdBaseUrl}
               aria-invalid={errors["sdBaseUrl"] ? "true" : undefined}
               onInput={(e) => onChange({ sdBaseUrl: e.currentTarget.value })}
@@ -162,14 +185,11 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
             {errors["sdBaseUrl"] ? (
               <span class="field__error">{errors["sdBaseUrl"]}</span>
             ) : (
-              <span class="field__help">
-                SD.Next or AUTOMATIC1111 with its API on (AUTOMATIC1111: --api), allowing the plugin's origin
-                (--cors-origins null or --cors-allow-origins null).
-              </span>
+              <span class="field__help">{SERVER_HELP[comfy ? "comfyui" : "sd"]}</span>
             )}
             {baseUrl ? <NetworkAccessNote url={baseUrl} /> : null}
           </label>
-          <Credentials sd={sd} saved={saved} busy={busy} />
+          {comfy ? null : <Credentials sd={sd} saved={saved} busy={busy} />}
           <div class="inline-actions">
             <button
               type="button"

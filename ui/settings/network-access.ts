@@ -14,6 +14,8 @@ export const DEV_ALLOWED_DOMAINS: readonly string[] = [
   "http://127.0.0.1:*",
   "http://localhost:7860",
   "http://127.0.0.1:7860",
+  "http://localhost:8188",
+  "http://127.0.0.1:8188",
 ];
 
 function matches(url: URL, pattern: string): boolean {

@@ -1,7 +1,8 @@
 /**
- * Settings → Images → "Test connection" for a local SD server: asks the worker (`sd-connect`) for the loaded
- * checkpoint, the models and the samplers, with the credentials typed for that server's slot or else saved for it
- * (never another slot's), and says what happened in one line with its next step. Pure but for the worker call.
+ * Settings → Images → "Test connection" for a local SD server or ComfyUI: asks the worker (`sd-connect`) for the
+ * loaded checkpoint (ComfyUI: its version and device), the models and the samplers, with the credentials typed for
+ * that server's slot or else saved for it (never another slot's), and says what happened in one line with its next
+ * step. Pure but for the worker call.
  */
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { explainModelFailure } from "../model/explain-model.js";
@@ -28,6 +29,7 @@ export async function testSdServer(
   worker: Pick<Engine, "call">,
   baseUrl: string,
   auth: string | null,
+  comfy = false,
 ): Promise<SdTestOutcome> {
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
     return {
@@ -38,7 +40,7 @@ export async function testSdServer(
     };
   try {
     const reply = await worker.call("sd-connect", {
-      connection: { baseUrl, ...(auth ? { auth } : {}) },
+      connection: { baseUrl, ...(auth ? { auth } : {}), ...(comfy ? { comfy } : {}) },
       timeoutMs: SD_TEST_TIMEOUT_MS,
     });
     const lists: SdLists = { loaded: reply.model, models: reply.models, samplers: reply.samplers };
@@ -46,7 +48,8 @@ export async function testSdServer(
       ok: true,
       lists,
       text:
-        `Connected to ${hostOf(baseUrl)}: ${pluralGrouped(reply.models.length, "model")}, ` +
+        `Connected to ${hostOf(baseUrl)}${reply.server ? ` (${reply.server})` : ""}: ` +
+        `${pluralGrouped(reply.models.length, comfy ? "checkpoint" : "model")}, ` +
         `${pluralGrouped(reply.samplers.length, "sampler")}.${reply.model ? ` Loaded: ${reply.model}.` : ""}`,
     };
   } catch (error) {

@@ -2,6 +2,7 @@
  * The Stable Diffusion jobs inside the worker (ai/sdnext): the connection test Settings shows (checkpoint, models,
  * samplers) and one generation, whose previews, progress and images go to the panel as events while it runs.
  * Aborting a generation interrupts the run on the server (ai/sdnext/job.ts): the reply is then what it returned.
+ * A ComfyUI connection goes to comfy-job.ts.
  */
 import { ModelError } from "../../../ai/errors/classify.js";
 import {
@@ -16,8 +17,10 @@ import {
 } from "../../../ai/sdnext/index.js";
 import { sdRequest } from "../../../ai/sdnext/http.js";
 import type { SdConnectionData } from "../protocol/sd.js";
-import type { ReplyOf, RequestOf, SdEvent } from "../protocol/index.js";
+import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
+import { runComfyConnect, runComfyGenerate } from "./comfy-job.js";
+import { eventOf } from "./sd-events.js";
 
 const connectionOf = (data: SdConnectionData): SdConnection => ({
   baseUrl: data.baseUrl,
@@ -29,6 +32,7 @@ export async function runSdConnect(
   request: RequestOf<"sd-connect">,
   { signal }: JobContext<"sd-connect">,
 ): Promise<ReplyOf<"sd-connect">> {
+  if (request.connection.comfy) return runComfyConnect(request, { signal });
   const connection = connectionOf(request.connection);
   const timer = AbortSignal.timeout(request.timeoutMs);
   const both = AbortSignal.any([signal, timer]);
@@ -51,37 +55,11 @@ export async function runSdConnect(
   }
 }
 
-/** A preview (its buffer transferred, not copied) or a progress report; finished images come in the reply only. */
-function eventOf(progress: SdProgress): { event: SdEvent; transfer?: ArrayBuffer[] } | undefined {
-  if (progress.type === "progress")
-    return {
-      event: {
-        type: "sd-progress",
-        fraction: progress.fraction,
-        etaSeconds: progress.etaSeconds,
-        step: progress.step,
-        steps: progress.steps,
-      },
-    };
-  if (progress.type !== "partial") return undefined;
-  const own = progress.bytes.slice();
-  return {
-    event: {
-      type: "image-partial",
-      image: progress.image,
-      index: progress.index,
-      bytes: own,
-      ...(progress.format ? { format: progress.format } : {}),
-      at: performance.timeOrigin + performance.now(),
-    },
-    transfer: [own.buffer],
-  };
-}
-
 export async function runSdGenerate(
   request: RequestOf<"sd-generate">,
   { signal, emit }: JobContext<"sd-generate">,
 ): Promise<ReplyOf<"sd-generate">> {
+  if (request.connection.comfy) return runComfyGenerate(request, { signal, emit });
   const connection = connectionOf(request.connection);
   const { init, control, negativePrompt, sampler, model, seed, ...rest } = request.request;
   const options: SdGenerateOptions = {

@@ -19,7 +19,7 @@ import {
 const text = string({ max: 2000 });
 const SHAPES: { [T in SdProblem["type"]]: Shape } = {
   unreachable: { url: text },
-  cors: { url: text, server: optional(oneOf(["sdnext", "a1111"])) },
+  cors: { url: text, server: optional(oneOf(["sdnext", "a1111", "comfyui"])) },
   unauthorized: { sentCredentials: boolean() },
   "invalid-field": { field: text, reason: text },
   "out-of-memory": { detail: text },
@@ -28,6 +28,11 @@ const SHAPES: { [T in SdProblem["type"]]: Shape } = {
   "no-controlnet": {},
   "no-control-model": { unit: text, models: array(text, { max: 200 }) },
   "server-error": { status: number({ integer: true, min: 0, max: 999 }), detail: text },
+  "node-error": { node: text, classType: text, input: optional(text), reason: text },
+  "workflow-refused": { errorType: text, reason: text },
+  "node-failed": { node: text, classType: text, detail: text },
+  interrupted: {},
+  "unknown-name": { what: text, asked: text, known: array(text, { max: 200 }) },
 };
 
 export const sdProblemField: Field<SdProblem> = custom<SdProblem>("an SD server problem", (v) => {

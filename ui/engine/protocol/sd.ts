@@ -34,6 +34,8 @@ export const MAX_SD_BATCH = 8;
 export const sdConnectionField = object({
   baseUrl: string({ nonEmpty: true, max: 2000 }),
   auth: optional(string({ nonEmpty: true, max: 1000 })),
+  /** ComfyUI's API (ai/comfyui) instead of SD's /sdapi/v1. */
+  comfy: optional(boolean()),
 });
 export type SdConnectionData = Infer<typeof sdConnectionField>;
 
@@ -72,6 +74,8 @@ export const sdRequestField = object({
    */
   control: optional(object({ bytes: bytes(), type: oneOf(SD_CONTROL_TYPES), strength: number({ min: 0, max: 2 }) })),
   init: optional(object({ bytes: bytes(), strength: number({ min: 0, max: 1 }), mask: optional(sdMaskField) })),
+  /** ComfyUI: the user's own API-format workflow (JSON text with placeholders), run instead of the built-in ones. */
+  workflow: optional(string({ max: 5_000_000 })),
 });
 export type SdRequestData = Infer<typeof sdRequestField>;
 
@@ -98,6 +102,8 @@ export const sdSection = {
       model: optional(string()),
       models: array(object({ title: string(), name: string() }), { max: 5000 }),
       samplers: array(string(), { max: 1000 }),
+      /** ComfyUI: its version and device, as /system_stats says. */
+      server: optional(string()),
     },
     "sd-generate": {
       images: array(sdImageField, { max: MAX_SD_BATCH * 4 }),

@@ -100,7 +100,7 @@ export function sdSizeFor(width: number, height: number): { width: number; heigh
 export function sdInpaintData(
   ask: InpaintAsk,
   form: ImageForm,
-  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  settings: Pick<Settings, "sdModel" | "sdSampler"> & Partial<Pick<Settings, "imageSource">>,
   source: MaskSource,
   mask: Mask,
 ): SdRequestData {

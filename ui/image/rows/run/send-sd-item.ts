@@ -10,6 +10,7 @@ import type { SdRequestData } from "../../../engine/protocol/sd.js";
 import type { ApiKeyVault } from "../../../model/api-key.js";
 import { SD_POLL_MS, sdDestination, sdVersionsFrom } from "../../sd-request.js";
 import type { ImageVersion } from "../../versions.js";
+import { sdConnection } from "../../sd-connection.js";
 
 export interface SdItemSend {
   worker: Engine;
@@ -25,11 +26,10 @@ export interface SdItemSend {
 
 export async function sendSdItem(send: SdItemSend): Promise<ImageVersion> {
   const { settings, data } = send;
-  const auth = send.vault.revealForServer(settings.sdBaseUrl);
   const startedAt = Date.now();
   const reply = await send.worker.call(
     "sd-generate",
-    { connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) }, request: data, pollMs: SD_POLL_MS },
+    { connection: sdConnection(settings, send.vault), request: data, pollMs: SD_POLL_MS },
     {
       onEvent: (event) => {
         if (event.type === "image-partial") send.onPartial(event.bytes);

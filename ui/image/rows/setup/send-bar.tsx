@@ -9,6 +9,7 @@ import { approxCost, int } from "../../../model/cost.js";
 import type { RowsViewProps } from "../view-props.js";
 import type { RowsEstimate } from "./use-estimate.js";
 import { plural } from "../../../../kernel/plural.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 /** Why the Batch API cannot take this plan, or undefined when it can. */
 export function batchApiBlocker(plan: {
@@ -42,7 +43,7 @@ export function SendBar({ session, settings, hasKey, onOpenSettings }: RowsViewP
   const { plan, prompts, estimate } = session.setup;
   // A parameter grid draws every row once per cell; a local SD server needs no key (and has no Batch API).
   const n = plan?.items.length ?? prompts.items.length;
-  const local = settings.imageSource === "sd";
+  const local = isLocalSource(settings.imageSource);
   if (!hasKey && !local)
     return (
       <div class="setup-send">

@@ -11,6 +11,7 @@ import type { Settings } from "../../../../contract/settings.js";
 import { SelectMenu } from "../../../controls/select-menu.js";
 import { sweepChoices, type SweepFields } from "../sweep-items.js";
 import type { RowsSetup } from "./use-setup.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 /** The section is the last of the setup: what it says under the controls is scrolled into view when it appears. */
 const shown = (line: HTMLParagraphElement | null): void => line?.scrollIntoView({ block: "nearest" });
@@ -42,7 +43,7 @@ export function SweepSection({
   selection: SelectionSummary;
 }) {
   const { fields, set, sweepError, plan } = setup;
-  const choices = sweepChoices(settings.imageSource === "sd" ? "sd" : "hosted");
+  const choices = sweepChoices(isLocalSource(settings.imageSource) ? "sd" : "hosted");
   const selected = selection.nodes.length > 0;
   // Strength repaints a starting picture: without a selection it is offered with why it cannot run.
   const options = [

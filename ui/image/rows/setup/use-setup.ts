@@ -16,6 +16,7 @@ import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useRowsEstimate, type RowsEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
 import { useStyleReads, type StyleReads } from "./use-style-reads.js";
+import { isLocalSource } from "../../sd-connection.js";
 
 export interface SetupFields {
   spec: StyleSpec;
@@ -150,7 +151,7 @@ export function useRowsSetup(
   const frame = selection.nodes[0];
   const firstPrompt = prompts.items[0]?.prompt ?? "";
   const check = checkForm({ ...fields.form, prompt: firstPrompt }, frame, route);
-  const local = settings.imageSource === "sd";
+  const local = isLocalSource(settings.imageSource);
   const sdCheck = local ? checkSdForm({ ...fields.form, prompt: firstPrompt || "-" }) : undefined;
   const read = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
   const { sweeps } = read;
