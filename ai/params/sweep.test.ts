@@ -35,7 +35,7 @@ describe("a sweep", () => {
   it("a hosted API is refused what it has no parameter for, an SD server quality", () => {
     expect(sweepRefusal("cfg", "hosted", "openai")).toBe(
       "openai's image API has no CFG scale parameter: sweep cfg with " +
-        "a Stable Diffusion server (sdnext or a1111), or sweep quality",
+        "a local server (sdnext, a1111 or comfyui), or sweep quality",
     );
     expect(sweepRefusal("seed", "hosted", "openrouter")).toMatch(/has no seed parameter/);
     expect(sweepRefusal("quality", "hosted", "openai")).toBeUndefined();

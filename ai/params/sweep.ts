@@ -139,7 +139,7 @@ export function sweepRefusal(param: SweepParam, target: SweepTarget, provider: s
   if (target === "hosted" && SD_ONLY.has(param))
     return (
       `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} ` +
-      `parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`
+      `parameter: sweep ${param} with a local server (sdnext, a1111 or comfyui), or sweep quality`
     );
   if (target === "sd" && param === "quality")
     return "a Stable Diffusion server has no quality setting: sweep steps (more steps, more detail) or cfg instead";
