@@ -146,6 +146,19 @@ export function sweepRefusal(param: SweepParam, target: SweepTarget, provider: s
   return undefined;
 }
 
+/**
+ * A sweep over a user's own ComfyUI workflow: the file is sent with its own sampler settings and only its
+ * placeholders filled ({{prompt}}, {{negative}}, {{seed}}, {{width}}, {{height}}, {{image}}, {{mask}}), so of the
+ * sweeps only seed changes anything; a cfg, steps, sampler or strength grid would be the same image in every cell.
+ */
+export function workflowSweepRefusal(param: SweepParam): string | undefined {
+  if (param === "seed") return undefined;
+  return (
+    `${param}: a workflow file is sent with its own settings and only its placeholders filled (prompt, ` +
+    "negative, seed, width, height, image, mask): sweep seed, or leave the workflow out"
+  );
+}
+
 /** "CFG 7", "Seed 2", "Sampler Euler a": a grid header. */
 export function sweepLabel(param: SweepParam, value: SweepValue): string {
   return `${LABEL[param]} ${value}`;

@@ -4,7 +4,7 @@
  * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
  * --previous) are refused by name. Bad flags are input errors (exit 2).
  */
-import { checkSweeps, parseSweep, sweepRefusal, type Sweep } from "../../ai/params/index.js";
+import { checkSweeps, parseSweep, sweepRefusal, type Sweep, workflowSweepRefusal } from "../../ai/params/index.js";
 import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
 import {
@@ -92,9 +92,6 @@ export const SINGLE_ONLY = [
 const isLocalProvider = (provider: string): provider is LocalProviderName =>
   (LOCAL_PROVIDERS as readonly string[]).includes(provider);
 
-/** What the user's own ComfyUI workflow takes from a row: its placeholders; of the sweeps, only the seed. */
-const WORKFLOW_SWEEPS: ReadonlySet<string> = new Set(["seed"]);
-
 function sweepsOf(texts: readonly string[], provider: string, local: boolean, workflow: boolean): Sweep[] {
   try {
     const sweeps = texts.map(parseSweep);
@@ -102,13 +99,8 @@ function sweepsOf(texts: readonly string[], provider: string, local: boolean, wo
     for (const sweep of sweeps) {
       const refusal = sweepRefusal(sweep.param, local ? "sd" : "hosted", provider);
       if (refusal) throw new FigmentError("input", refusal);
-      if (workflow && !WORKFLOW_SWEEPS.has(sweep.param))
-        throw new FigmentError(
-          "input",
-          `${sweep.param}: the --workflow file's own settings are sent as it has them (its placeholders are ` +
-            `{{prompt}}, {{negative}}, {{seed}}, {{width}}, {{height}}, {{image}}, {{mask}}): sweep seed, ` +
-            `or leave out --workflow`,
-        );
+      const ignored = workflow ? workflowSweepRefusal(sweep.param) : undefined;
+      if (ignored) throw new FigmentError("input", ignored);
     }
     return sweeps;
   } catch (error) {

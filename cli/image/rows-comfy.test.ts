@@ -83,7 +83,7 @@ interface RowsJson {
 }
 
 describe("figment image --template --provider comfyui", () => {
-  it("two rows × a CFG sweep: one ComfyUI run per cell with its cfg and seed, files by the values, --json", async () => {
+  it("two rows × a CFG sweep: a ComfyUI run per cell with its cfg and seed, files by the values, --json", async () => {
     const s = await start();
     const out = outDir();
     const rows = file("rows.csv", "animal\ncat\ndog\n");
@@ -265,7 +265,9 @@ describe("figment image --template --provider comfyui", () => {
 
     const refused = await figment([...base, "--workflow", workflow, "--sweep", "cfg=4,7", "--out", outDir()]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("--sweep cfg: the --workflow file's own settings are sent as it has them");
+    expect(refused.stderr).toContain(
+      "--sweep cfg: a workflow file is sent with its own settings and only its placeholders filled",
+    );
     expect(s.prompts).toHaveLength(4);
   });
 
@@ -327,7 +329,7 @@ describe("figment image --template --provider comfyui", () => {
     expect(s.prompts.map((p) => nodeOf(p.prompt as ComfyGraph, "KSampler")["sampler_name"])).toEqual(["euler"]);
   });
 
-  it("what every row would meet stops the run: a node type ComfyUI lacks (exit 2), the server down (exit 1)", async () => {
+  it("what every row would meet stops the run: a node type ComfyUI lacks (2), the server down (1)", async () => {
     const s = await start();
     const workflow = file(
       "custom.json",
