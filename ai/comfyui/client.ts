@@ -49,6 +49,8 @@ export interface ComfyJobOptions {
   onProgress?: (event: SdProgress) => void;
   /** After an interrupt, how long to wait for ComfyUI to end the run (default 30 s). */
   interruptGraceMs?: number;
+  /** What an earlier call discovered on this server (its result's `server`): not asked again. */
+  server?: ComfyServerInfo;
 }
 
 export interface ComfyImage extends GeneratedImage {
@@ -91,7 +93,7 @@ export async function comfyGenerate(
 ): Promise<ComfyResult> {
   const { signal } = job;
   throwIfCancelled(signal);
-  const server = await discover(connection, signal);
+  const server = job.server ?? (await discover(connection, signal));
   let checkpoint: string | undefined;
   let graphFor: (seed: number) => ComfyGraph;
   const image = options.reference

@@ -23,6 +23,7 @@ export {
   parseSweep,
   sweepGrid,
   sweepRefusal,
+  workflowSweepRefusal,
   sweepLabel,
   sweepValue,
   sweepParamOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, sweepStemPart } from "./sweep.js";
+import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, sweepStemPart, workflowSweepRefusal } from "./sweep.js";
 
 describe("a sweep", () => {
   it("reads PARAMETER=VALUES with A1111's spellings", () => {
@@ -35,12 +35,17 @@ describe("a sweep", () => {
   it("a hosted API is refused what it has no parameter for, an SD server quality", () => {
     expect(sweepRefusal("cfg", "hosted", "openai")).toBe(
       "openai's image API has no CFG scale parameter: sweep cfg with " +
-        "a Stable Diffusion server (sdnext or a1111), or sweep quality",
+        "a local server (sdnext, a1111 or comfyui), or sweep quality",
     );
     expect(sweepRefusal("seed", "hosted", "openrouter")).toMatch(/has no seed parameter/);
     expect(sweepRefusal("quality", "hosted", "openai")).toBeUndefined();
     expect(sweepRefusal("seed", "sd", "sdnext")).toBeUndefined();
     expect(sweepRefusal("quality", "sd", "sdnext")).toMatch(/no quality setting/);
+  });
+  it("a user's own ComfyUI workflow is swept by seed only: its placeholders are all a cell changes", () => {
+    expect(workflowSweepRefusal("seed")).toBeUndefined();
+    for (const param of ["cfg", "steps", "sampler", "strength"] as const)
+      expect(workflowSweepRefusal(param)).toMatch(new RegExp(`^${param}: a workflow file is sent with its own`));
   });
   it("names file parts without path characters", () => {
     expect(sweepStemPart("cfg", 7)).toBe("cfg-7");

@@ -139,11 +139,24 @@ export function sweepRefusal(param: SweepParam, target: SweepTarget, provider: s
   if (target === "hosted" && SD_ONLY.has(param))
     return (
       `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} ` +
-      `parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`
+      `parameter: sweep ${param} with a local server (sdnext, a1111 or comfyui), or sweep quality`
     );
   if (target === "sd" && param === "quality")
     return "a Stable Diffusion server has no quality setting: sweep steps (more steps, more detail) or cfg instead";
   return undefined;
+}
+
+/**
+ * A sweep over a user's own ComfyUI workflow: the file is sent with its own sampler settings and only its
+ * placeholders filled ({{prompt}}, {{negative}}, {{seed}}, {{width}}, {{height}}, {{image}}, {{mask}}), so of the
+ * sweeps only seed changes anything; a cfg, steps, sampler or strength grid would be the same image in every cell.
+ */
+export function workflowSweepRefusal(param: SweepParam): string | undefined {
+  if (param === "seed") return undefined;
+  return (
+    `${param}: a workflow file is sent with its own settings and only its placeholders filled (prompt, ` +
+    "negative, seed, width, height, image, mask): sweep seed, or leave the workflow out"
+  );
 }
 
 /** "CFG 7", "Seed 2", "Sampler Euler a": a grid header. */

@@ -22,6 +22,7 @@ import { checkOutDir } from "../common/io.js";
 import { cliSocket } from "../common/node-websocket.js";
 import { SD_DEFAULT_STRENGTH, sdSize, type SdImageArgs } from "./sd-args.js";
 import { readImageFlag, sdMaskBytes } from "./sd-command.js";
+import { runStop } from "./run-stop.js";
 
 const sizeText = (size: ImageSize): string => `${size.width}×${size.height}`;
 
@@ -65,7 +66,7 @@ function comfyStep(problem: SdProblem, workflow: boolean): string {
   }
 }
 
-function reportComfyError(error: ModelError, workflow: boolean, io: Output): number {
+export function reportComfyError(error: ModelError, workflow: boolean, io: Output): number {
   const step =
     error instanceof SdError
       ? comfyStep(error.problem, workflow)
@@ -74,7 +75,7 @@ function reportComfyError(error: ModelError, workflow: boolean, io: Output): num
   return exitCodeFor(error.kind);
 }
 
-async function readWorkflow(path: string): Promise<ComfyGenerateOptions["workflow"]> {
+export async function readWorkflow(path: string): Promise<ComfyGenerateOptions["workflow"]> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -151,18 +152,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
     }
   };
 
-  const stop = new AbortController();
-  let stoppedBy: "cancel" | "timeout" | undefined;
-  const cancel = (): void => {
-    stoppedBy ??= "cancel";
-    stop.abort();
-  };
-  if (context.signal?.aborted) cancel();
-  context.signal?.addEventListener("abort", cancel, { once: true });
-  const timer =
-    args.timeoutSec !== undefined
-      ? setTimeout(() => ((stoppedBy ??= "timeout"), stop.abort()), args.timeoutSec * 1000)
-      : undefined;
+  const stop = runStop(context.signal, args.timeoutSec);
   io.err(
     `figment: drawing ${args.count === 1 ? "an image" : `${args.count} images`} (${mode}, ${sizeText(sent)}) ` +
       `with ComfyUI at ${args.baseUrl}…`,
@@ -177,7 +167,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
   } catch (error) {
     await files.removeAll();
     if (isCancelled(error)) {
-      if (stoppedBy === "timeout")
+      if (stop.by === "timeout")
         throw new FigmentError(
           "network",
           `the run took longer than --timeout ${args.timeoutSec} s and was interrupted before ComfyUI had saved ` +
@@ -188,8 +178,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
     if (!(error instanceof ModelError)) throw error;
     return reportComfyError(error, workflow !== undefined, io);
   } finally {
-    clearTimeout(timer);
-    context.signal?.removeEventListener("abort", cancel);
+    stop.dispose();
   }
 
   const images = result.images.map((image, i) => ({
@@ -231,7 +220,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
   }
   if (!result.interrupted) return 0;
   const kept = `${plural(images.length, "image")} it had saved ${images.length === 1 ? "was" : "were"} written`;
-  if (stoppedBy === "timeout") {
+  if (stop.by === "timeout") {
     io.err(`figment: the run took longer than --timeout ${args.timeoutSec} s: ComfyUI was interrupted and the ${kept}`);
     return 1;
   }

@@ -199,13 +199,6 @@ describe("figment image --provider comfyui", () => {
     expect(down.stderr).toContain(`Could not connect to ComfyUI at ${url}. Is ComfyUI running?`);
   });
 
-  it("rows and grids say they do not run on ComfyUI yet", async () => {
-    const io = captureIo();
-    const argv = ["image", "--template", "a {x}", "--sweep", "seed=1,2", "--provider", "comfyui", "--out", outDir()];
-    expect(await run(argv, io, { env: {} })).toBe(2);
-    expect(io.stderr()).toContain("rows and grids (--template, --sweep) do not run on ComfyUI yet");
-  });
-
   it("Ctrl-C interrupts ComfyUI and writes the images already saved (exit 130)", async () => {
     const s = await start();
     s.next({}, { advance: "manual" });

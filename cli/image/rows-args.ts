@@ -4,10 +4,18 @@
  * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
  * --previous) are refused by name. Bad flags are input errors (exit 2).
  */
-import { checkSweeps, parseSweep, sweepRefusal, type Sweep } from "../../ai/params/index.js";
+import { checkSweeps, parseSweep, sweepRefusal, type Sweep, workflowSweepRefusal } from "../../ai/params/index.js";
 import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
-import { parseSdImageArgs, SD_FLAGS, SD_PROVIDERS, type SdImageArgs } from "./sd-args.js";
+import {
+  COMFY_FLAGS,
+  LOCAL_PROVIDERS,
+  parseSdImageArgs,
+  refuseSdFlags,
+  SD_FLAGS,
+  type LocalProviderName,
+  type SdImageArgs,
+} from "./sd-args.js";
 import { PROVIDERS } from "../../contract/words.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
@@ -29,13 +37,15 @@ Usage:
     [--format png|jpeg|webp] [--ref FILE]... [--timeout SECONDS]
     [--sweep PARAM=V1,V2,…]             a parameter grid (X/Y plot): every row once per value; a second --sweep
                                         adds the grid's rows. PARAM: seed (whole, or -1), cfg (1–30), steps
-                                        (1–150), strength (0–1, with --ref), sampler — on sdnext|a1111; quality
-                                        on the hosted providers (their APIs have no seed, CFG or steps). Files are
-                                        named by the values (cfg-7_seed-2.png); --json lists each with its seed.
-                                        Without --rows the template is the one prompt.
-  With --provider sdnext|a1111 the rows run one at a time on the server (its GPU runs one job at a time) with
-  --negative --seed --steps --cfg --sampler --strength --size --base-url (see figment image --help);
-  --consistent there keeps one seed for every row (--seed, else the first image's).
+                                        (1–150), strength (0–1, with --ref), sampler — on sdnext|a1111|comfyui;
+                                        quality on the hosted providers (their APIs have no seed, CFG or steps).
+                                        Files are named by the values (cfg-7_seed-2.png); --json lists each with its
+                                        seed. Without --rows the template is the one prompt.
+  With --provider sdnext|a1111|comfyui the rows run one at a time on the server (its GPU runs one job at a time)
+  with --negative --seed --steps --cfg --sampler --strength --size --base-url (see figment image --help); on
+  comfyui also --model (a checkpoint it lists) and --workflow FILE (your own API-format workflow, its placeholders
+  filled per row; only seed is swept then). --consistent there keeps one seed for every row (--seed, else the
+  first image's); --timeout bounds the whole run: the server is interrupted and the images written are kept.
 
 The template names parameters in braces ("A {style} hero image for {audience}"; {{ and }} are literal braces).
 The rows file's header (CSV) or keys (JSONL) name the parameters. Images are named by row number and the
@@ -79,13 +89,18 @@ export const SINGLE_ONLY = [
   "control-strength",
 ] as const;
 
-function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Sweep[] {
+const isLocalProvider = (provider: string): provider is LocalProviderName =>
+  (LOCAL_PROVIDERS as readonly string[]).includes(provider);
+
+function sweepsOf(texts: readonly string[], provider: string, local: boolean, workflow: boolean): Sweep[] {
   try {
     const sweeps = texts.map(parseSweep);
     checkSweeps(sweeps);
     for (const sweep of sweeps) {
-      const refusal = sweepRefusal(sweep.param, sd ? "sd" : "hosted", provider);
+      const refusal = sweepRefusal(sweep.param, local ? "sd" : "hosted", provider);
       if (refusal) throw new FigmentError("input", refusal);
+      const ignored = workflow ? workflowSweepRefusal(sweep.param) : undefined;
+      if (ignored) throw new FigmentError("input", ignored);
     }
     return sweeps;
   } catch (error) {
@@ -99,7 +114,17 @@ function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Swee
  */
 export const IMAGE_ROWS_FLAGS = {
   boolean: ["consistent", "batch-api", "dry-run", "json"],
-  string: ["template", "rows", "rules", "style", "out", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS, ...SINGLE_ONLY],
+  string: [
+    "template",
+    "rows",
+    "rules",
+    "style",
+    "out",
+    ...IMAGE_MODEL_FLAGS.string,
+    ...SD_FLAGS,
+    ...COMFY_FLAGS,
+    ...SINGLE_ONLY,
+  ],
   list: [...IMAGE_MODEL_FLAGS.list, "sweep"],
 } as const;
 
@@ -118,15 +143,10 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   const template = v.template ?? "";
   const rows = v.rows?.trim() ?? "";
   const dryRun = v["dry-run"] ?? false;
-  if (v.provider === "comfyui")
-    throw new FigmentError(
-      "input",
-      "rows and grids (--template, --sweep) do not run on ComfyUI yet: use --provider sdnext or a1111, " +
-        "or one figment image --provider comfyui per prompt",
-    );
-  const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
-  const isSd = provider === "sdnext" || provider === "a1111";
-  const sweeps = sweepsOf(v.sweep ?? [], provider, isSd);
+  const provider = oneOfWords("provider", [...PROVIDERS, ...LOCAL_PROVIDERS], v.provider, "openai");
+  const local = isLocalProvider(provider);
+  if (!local) refuseSdFlags(v, provider);
+  const sweeps = sweepsOf(v.sweep ?? [], provider, local, local && v.workflow !== undefined);
   if (!help) {
     if (!template.trim())
       throw new FigmentError(
@@ -148,7 +168,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
       "input",
       "--sweep strength sweeps img2img's denoising strength: give the init image with --ref",
     );
-  if (isSd && !help) {
+  if (local && !help) {
     if (v["batch-api"])
       throw new FigmentError(
         "input",
@@ -177,16 +197,8 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
       ...imageModelArgs({}),
     };
   }
-  if (!isSd) {
-    const sdFlag = firstGiven(v, SD_FLAGS);
-    if (sdFlag)
-      throw new FigmentError(
-        "input",
-        `--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`,
-      );
-  }
   const { provider: _p, ...hosted } = v;
-  const modelArgs = imageModelArgs(isSd ? hosted : v);
+  const modelArgs = imageModelArgs(local ? hosted : v);
   if (v.rules !== undefined && !v.rules.trim())
     throw new FigmentError("input", "--rules needs a file: a JSON rules file (see figment image --template --help)");
   return {

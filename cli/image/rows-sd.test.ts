@@ -362,6 +362,32 @@ describe("figment image --template --provider sdnext --sweep", () => {
     expect(listFiles(out)).toEqual([]);
   });
 
+  it("--timeout interrupts the server: the image it returned is written, the rest not sent (exit 1)", async () => {
+    const sd = await start();
+    sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 10, advance: "manual" });
+    const out = outDir();
+    const { code, stdout, stderr } = await figment([
+      "--template",
+      "x",
+      "--provider",
+      "sdnext",
+      "--base-url",
+      sd.url,
+      "--sweep",
+      "cfg=4,7",
+      "--timeout",
+      "0.05",
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(1);
+    expect(sd.interrupts).toBe(1);
+    expect(posts(sd, "/sdapi/v1/txt2img")).toHaveLength(1);
+    expect(listFiles(out).map((p) => basename(p))).toEqual(["cfg-4.png"]);
+    expect(stdout.split("\n").at(-1)).toBe("2 images: 1 written, 1 not sent (row 1)");
+    expect(stderr).toContain("figment: the run took longer than --timeout 0.05 s: the server was interrupted");
+  });
+
   it("bad values and parameters are refused by name before anything is sent", async () => {
     const sd = await start();
     const base = ["--template", "x", "--provider", "sdnext", "--base-url", sd.url, "--out", outDir()];
@@ -396,8 +422,9 @@ describe("a sweep on a hosted provider", () => {
         expect(code).toBe(2);
         expect(stderr.trim().split("\n")).toHaveLength(1);
         expect(stderr).toMatch(
-          /openai's image API has no (seed|CFG scale|steps) parameter: sweep \w+ with a Stable Diffusion server/,
+          /openai's image API has no (seed|CFG scale|steps) parameter: sweep \w+ with a local server/,
         );
+        expect(stderr).toContain("(sdnext, a1111 or comfyui)");
       }
       expect(listFiles(out)).toEqual([]);
     },

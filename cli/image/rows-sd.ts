@@ -1,30 +1,25 @@
 /**
- * `figment image --template … --provider sdnext|a1111`: the rows (or a parameter grid's cells) on a local Stable
- * Diffusion server, one at a time — a local GPU runs one job at a time, so sending more only queues them there
- * and makes a cancel lose more. Each row's computed prompt goes to txt2img (img2img from --ref), with the SD
- * flags and the cell's swept values, and its image is written as it arrives with the seed the server used.
- * A failure the next row would meet too (server down, credentials refused, no such route) stops the run; any
- * other failure stays with its row. Ctrl-C interrupts the server, keeps what it returns and sends no more.
+ * `figment image --template … --provider sdnext|a1111|comfyui`: the rows (or a parameter grid's cells) on a local
+ * image server, one at a time — a local GPU runs one job at a time, so sending more only queues them there and makes
+ * a cancel lose more. Each row's computed prompt goes to txt2img (img2img from --ref), with the SD flags and the
+ * cell's swept values, through the server's RowsServer (rows-servers.ts: SD's API or ComfyUI's), and its image is
+ * written as it arrives with the seed the server used. A failure the next row would meet too (server down,
+ * credentials refused, no such route, a checkpoint or node type the server lacks) stops the run; any other failure
+ * stays with its row. Ctrl-C interrupts the server, keeps what it returns and sends no more.
  */
 import { ModelError, toModelError } from "../../ai/errors/classify.js";
 import { isCancelled } from "../../kernel/cancelled.js";
 import type { RowRequest } from "../../ai/params/index.js";
-import {
-  img2img,
-  SdError,
-  txt2img,
-  type SdConnection,
-  type SdGenerateOptions,
-  type SdImage,
-} from "../../ai/sdnext/index.js";
+import { SdError, type SdGenerateOptions, type SdImage } from "../../ai/sdnext/index.js";
 import { SD_DEFAULT_STRENGTH, type SdImageArgs } from "./sd-args.js";
 import type { InputImage } from "./sd-command.js";
 import { cellParams } from "./rows-grid.js";
 import { writeFresh, type RowEvent, type RowsRunResult } from "./rows-run.js";
+import type { RowsServer } from "./rows-servers.js";
 
 export interface SdRowsOptions {
   sd: SdImageArgs;
-  connection: SdConnection;
+  server: RowsServer;
   size: { width: number; height: number };
   init?: InputImage;
   out: string;
@@ -35,16 +30,20 @@ export interface SdRowsOptions {
    * every row, and its strength trades likeness against the row's own content.
    */
   consistent: boolean;
-  pollMs: number;
   signal?: AbortSignal;
   onEvent?: (event: RowEvent) => void;
 }
 
 const STOP_PROBLEMS: ReadonlySet<string> = new Set(["unreachable", "unauthorized", "no-route", "cors"]);
 
-function stopsTheRun(error: ModelError): boolean {
-  if (error instanceof SdError) return STOP_PROBLEMS.has(error.problem.type);
-  return error.reason === "offline" || error.reason === "unauthorized";
+function stopsTheRun(error: ModelError, planned: RowRequest): boolean {
+  if (!(error instanceof SdError)) return error.reason === "offline" || error.reason === "unauthorized";
+  const { problem } = error;
+  // ComfyUI: a checkpoint, scheduler or sampler it lacks fails every row, but a swept sampler only its own cells;
+  // a workflow refused as a whole (a node type it lacks, no output) is every row's.
+  if (problem.type === "unknown-name")
+    return !(problem.what === "sampler" && problem.asked === planned.cell?.settings.sampler);
+  return problem.type === "workflow-refused" || STOP_PROBLEMS.has(problem.type);
 }
 
 /** The request for `planned`: the SD flags, then what its grid cell sweeps, then the set's fixed seed. */
@@ -77,7 +76,6 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
   const result: RowsRunResult = { written: [], failed: [], notSent: [], cancelled: false };
   let fixedSeed =
     options.consistent && options.sd.seed !== undefined && options.sd.seed >= 0 ? options.sd.seed : undefined;
-  const job = { pollMs: options.pollMs, ...(options.signal ? { signal: options.signal } : {}) };
   for (const [at, planned] of requests.entries()) {
     if (result.stopped || options.signal?.aborted) {
       result.notSent.push(...requests.slice(at).map((r) => r.row));
@@ -86,13 +84,8 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
     const { strength, ...generate } = sdRowOptions(planned, options, fixedSeed);
     let image: SdImage | undefined;
     try {
-      const answer = options.init
-        ? await img2img(
-            options.connection,
-            { ...generate, initImage: options.init.bytes, denoisingStrength: strength },
-            job,
-          )
-        : await txt2img(options.connection, generate, job);
+      const init = options.init ? { bytes: options.init.bytes, strength } : undefined;
+      const answer = await options.server.draw(generate, init, options.signal);
       image = answer.images[0];
       result.model ??= answer.model;
       if (answer.interrupted) result.cancelled = true;
@@ -104,7 +97,7 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
         result.notSent.push(planned.row);
         continue;
       }
-      if (stopsTheRun(error)) result.stopped = error;
+      if (stopsTheRun(error, planned)) result.stopped = error;
       const failed = { row: planned.row, error, attempts: 1 };
       result.failed.push(failed);
       options.onEvent?.({ type: "failed", failed });

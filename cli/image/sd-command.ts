@@ -31,6 +31,7 @@ import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from ".
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
 import { checkOutDir } from "../common/io.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
+import { runStop } from "./run-stop.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
@@ -147,19 +148,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     }
   };
 
-  // Ctrl-C and --timeout both interrupt the server (which answers with what it made); which one fired decides the exit.
-  const stop = new AbortController();
-  let stoppedBy: "cancel" | "timeout" | undefined;
-  const cancel = (): void => {
-    stoppedBy ??= "cancel";
-    stop.abort();
-  };
-  if (context.signal?.aborted) cancel();
-  context.signal?.addEventListener("abort", cancel, { once: true });
-  const timer =
-    args.timeoutSec !== undefined
-      ? setTimeout(() => ((stoppedBy ??= "timeout"), stop.abort()), args.timeoutSec * 1000)
-      : undefined;
+  const stop = runStop(context.signal, args.timeoutSec);
   const job: SdJobOptions = { signal: stop.signal, onProgress, pollMs: pollMs(env) };
 
   io.err(
@@ -199,7 +188,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   } catch (error) {
     await files.removeAll();
     if (isCancelled(error)) {
-      if (stoppedBy === "timeout")
+      if (stop.by === "timeout")
         throw new FigmentError(
           "network",
           `the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made ` +
@@ -210,8 +199,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     if (!(error instanceof ModelError)) throw error;
     return reportSdError(error, io);
   } finally {
-    clearTimeout(timer);
-    context.signal?.removeEventListener("abort", cancel);
+    stop.dispose();
   }
 
   const images = result.images.map((image, i) => ({
@@ -255,7 +243,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     if (partials.length > 0) io.out(`  (${plural(partials.length, "preview")} under ${join(out, "partials")})`);
   }
   if (!result.interrupted) return 0;
-  if (stoppedBy === "timeout") {
+  if (stop.by === "timeout") {
     io.err(
       `figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and ` +
         `the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,

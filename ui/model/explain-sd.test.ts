@@ -51,6 +51,13 @@ describe("SD server problems in the panel's words", () => {
     expect(explainSdProblem({ type: "cors", url: "http://127.0.0.1:7860", server: "sdnext" }).hint).toContain(
       "--cors-origins null so it answers the plugin",
     );
+    // ComfyUI's problems the SD servers share are not said as the SD server's.
+    expect(explainSdProblem({ type: "cors", url: "http://127.0.0.1:8188", server: "comfyui" }).title).toBe(
+      "The browser blocked the answers of ComfyUI at 127.0.0.1:8188",
+    );
+    expect(explainSdProblem({ type: "out-of-memory", detail: "Allocation on device" }).title).toBe(
+      "The server ran out of GPU memory",
+    );
   });
 
   it("names a refused field by its control", () => {

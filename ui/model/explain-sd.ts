@@ -42,7 +42,9 @@ export function explainSdProblem(problem: SdProblem): Explanation {
       };
     case "cors":
       return {
-        title: `The browser blocked the answers of the SD server at ${hostOf(problem.url)}`,
+        title:
+          `The browser blocked the answers of ${problem.server === "comfyui" ? "ComfyUI" : "the SD server"} ` +
+          `at ${hostOf(problem.url)}`,
         hint: `It runs, but does not allow the plugin's origin ("null"). ${sdNextStep(problem)}`,
         action: "retry",
       };
@@ -66,7 +68,8 @@ export function explainSdProblem(problem: SdProblem): Explanation {
       };
     case "out-of-memory":
       return {
-        title: "The SD server ran out of GPU memory",
+        // ComfyUI's out of memory is this problem too: the title names no server kind (the detail says which).
+        title: "The server ran out of GPU memory",
         hint: "Ask for a smaller size or fewer images at once (or free GPU memory on the server), then generate again.",
         action: "retry",
       };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseSweep } from "../../../ai/params/sweep.js";
 import { EMPTY_STYLE, type RowsPlan } from "./plan.js";
 import {
+  NO_SWEEP,
   readSweeps,
   sdInitFrom,
   sdItemRequest,
@@ -9,6 +10,7 @@ import {
   strengthRefusal,
   sweepChoices,
   sweptItems,
+  workflowRefusal,
 } from "./sweep-items.js";
 
 const items = [{ row: 1, values: {}, prompt: "a cat", stem: "1" }];
@@ -38,6 +40,12 @@ describe("the panel's sweeps", () => {
       );
     },
   );
+  it("with a ComfyUI workflow file picked, only a seed sweep is taken: the workflow ignores the rest", () => {
+    const cfg = [{ param: "cfg" as const, values: "4, 7" }];
+    expect(workflowRefusal(cfg, false)).toBeUndefined();
+    expect(workflowRefusal(cfg, true)).toMatch(/^Sweep: cfg: a workflow file is sent with its own settings/);
+    expect(workflowRefusal([{ param: "seed", values: "1, 2" }, NO_SWEEP], true)).toBeUndefined();
+  });
   it("an SD cell's request: the plan's parameters with the cell's over them; -1 sends no seed", () => {
     const grid = sweptItems(items, [parseSweep("steps=10,30"), parseSweep("seed=-1,5")]);
     expect(grid.labels).toEqual({ columns: ["Steps 10", "Steps 30"], rows: ["Seed -1", "Seed 5"] });

@@ -11,6 +11,7 @@ import {
   parseSweep,
   sweepGrid,
   sweepRefusal,
+  workflowSweepRefusal,
   type Sweep,
   type SweepParam,
   type SweepTarget,
@@ -91,6 +92,19 @@ export function strengthRefusal(
   return target === "sd" && !hasSelection && fields.some((d) => d.param === "strength")
     ? STRENGTH_NEEDS_SELECTION
     : undefined;
+}
+
+/**
+ * A sweep the user's own ComfyUI workflow would ignore (a cell changes only its placeholders: prompt and seed), with
+ * a workflow file picked: refused before anything runs, as the CLI's --workflow refuses it.
+ */
+export function workflowRefusal(fields: readonly SweepFields[], hasWorkflow: boolean): string | undefined {
+  if (!hasWorkflow) return undefined;
+  for (const { param } of fields) {
+    const refused = param ? workflowSweepRefusal(param) : undefined;
+    if (refused) return `Sweep: ${refused}.`;
+  }
+  return undefined;
 }
 
 /**

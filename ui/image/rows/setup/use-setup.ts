@@ -11,7 +11,15 @@ import { EMPTY_STYLE, styleText, type RowsPlan, type StyleSpec } from "../plan.j
 import type { RowPrompts } from "../../../../ai/params/row-prompts.js";
 import { buildPlan } from "./plan-build.js";
 import { checkSdForm, sdRequestData, type SdFormCheck } from "../../sd-form.js";
-import { NO_SWEEP, readSweeps, sdInitFrom, strengthRefusal, sweptItems, type SweepFields } from "../sweep-items.js";
+import {
+  NO_SWEEP,
+  readSweeps,
+  sdInitFrom,
+  strengthRefusal,
+  sweptItems,
+  workflowRefusal,
+  type SweepFields,
+} from "../sweep-items.js";
 import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useRowsEstimate, type RowsEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
@@ -155,7 +163,11 @@ export function useRowsSetup(
   const sdCheck = local ? checkSdForm({ ...fields.form, prompt: firstPrompt || "-" }) : undefined;
   const read = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
   const { sweeps } = read;
-  const sweepError = strengthRefusal(fields.sweeps, local ? "sd" : "hosted", frame !== undefined) ?? read.error;
+  const withWorkflow = settings.imageSource === "comfyui" && fields.form.workflow !== undefined;
+  const sweepError =
+    strengthRefusal(fields.sweeps, local ? "sd" : "hosted", frame !== undefined) ??
+    workflowRefusal(fields.sweeps, withWorkflow) ??
+    read.error;
   const ready =
     prompts.items.length > 0 && !sweepError && (sdCheck ? sdCheck.ready : check.ready && check.size !== undefined);
   const size = sdCheck ? { width: Number(fields.form.sdWidth), height: Number(fields.form.sdHeight) } : check.size;
