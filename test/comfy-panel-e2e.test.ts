@@ -13,6 +13,7 @@ import type { Frame, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { teamWorkflow } from "./comfyui-server/team-workflow.js";
 import { type ComfyServerOptions, type ComfyTestServer, startComfyServer } from "./comfyui-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "comfy-panel");
@@ -173,30 +174,7 @@ describe.runIf(runBrowser)("ComfyUI in the plugin at 420×600", { timeout: 180_0
 
   it("the user's own workflow file: its placeholders listed, filled, and a node_errors refusal named", async () => {
     const comfy = await start();
-    const workflow = (ckpt: string) =>
-      JSON.stringify({
-        "1": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: ckpt } },
-        "2": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}, film grain", clip: ["1", 1] } },
-        "3": { class_type: "CLIPTextEncode", inputs: { text: "{{negative}}", clip: ["1", 1] } },
-        "4": { class_type: "EmptyLatentImage", inputs: { width: "{{width}}", height: "{{height}}", batch_size: 1 } },
-        "5": {
-          class_type: "KSampler",
-          inputs: {
-            model: ["1", 0],
-            positive: ["2", 0],
-            negative: ["3", 0],
-            latent_image: ["4", 0],
-            seed: "{{seed}}",
-            steps: 4,
-            cfg: 5,
-            sampler_name: "euler",
-            scheduler: "karras",
-            denoise: 1,
-          },
-        },
-        "6": { class_type: "VAEDecode", inputs: { samples: ["5", 0], vae: ["1", 2] } },
-        "7": { class_type: "SaveImage", inputs: { images: ["6", 0], filename_prefix: "team" } },
-      });
+    const workflow = (ckpt: string) => teamWorkflow(ckpt, 4);
     await withPluginPage(browser, pageFor(comfy), async ({ page, ui }) => {
       await ui.locator(".panel--image").waitFor();
       const file = ui.getByLabel("Workflow file (API format)");

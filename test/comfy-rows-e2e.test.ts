@@ -18,6 +18,7 @@ import type { Prompt } from "./comfyui-server/validate.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
 import { setUpRows } from "./helpers/rows-setup.js";
+import { teamWorkflow } from "./comfyui-server/team-workflow.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "comfy-rows");
 const LOGIN = "figmasharp-login.file.json";
@@ -206,29 +207,7 @@ describe.runIf(runBrowser)("Rows mode with the ComfyUI source at 420×600", { ti
 
   it("the user's workflow file: a CFG sweep refused (it keeps its settings), a seed sweep filled in", async () => {
     const comfy = await start();
-    const workflow = JSON.stringify({
-      "1": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: CHECKPOINT } },
-      "2": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}, film grain", clip: ["1", 1] } },
-      "3": { class_type: "CLIPTextEncode", inputs: { text: "{{negative}}", clip: ["1", 1] } },
-      "4": { class_type: "EmptyLatentImage", inputs: { width: "{{width}}", height: "{{height}}", batch_size: 1 } },
-      "5": {
-        class_type: "KSampler",
-        inputs: {
-          model: ["1", 0],
-          positive: ["2", 0],
-          negative: ["3", 0],
-          latent_image: ["4", 0],
-          seed: "{{seed}}",
-          steps: 2,
-          cfg: 5,
-          sampler_name: "euler",
-          scheduler: "karras",
-          denoise: 1,
-        },
-      },
-      "6": { class_type: "VAEDecode", inputs: { samples: ["5", 0], vae: ["1", 2] } },
-      "7": { class_type: "SaveImage", inputs: { images: ["6", 0], filename_prefix: "team" } },
-    });
+    const workflow = teamWorkflow(CHECKPOINT, 2);
     await withPluginPage(browser, pageFor(comfy), async ({ page, ui }) => {
       await setUpRows(ui, "A {mood} harbour", "mood\nfoggy\n");
       await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();

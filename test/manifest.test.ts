@@ -81,14 +81,21 @@ describe("manifest.json", () => {
     for (const domain of manifest.networkAccess.allowedDomains) expect(domain).toMatch(/^https:\/\/[a-z0-9.-]+$/);
     expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40);
     for (const domain of manifest.networkAccess.devAllowedDomains ?? [])
-      expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):(\*|\d{1,5})$/);
+      expect(domain).toMatch(/^(http|ws):\/\/(localhost|127\.0\.0\.1):(\*|\d{1,5})$/);
     // A local SD server (SD.Next, AUTOMATIC1111) listens on 7860: reachable on both names, and the reason says why.
     expect(manifest.networkAccess.devAllowedDomains).toEqual(
       expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]),
     );
     // ComfyUI listens on 8188: the same, both names and the reason.
     expect(manifest.networkAccess.devAllowedDomains).toEqual(
-      expect.arrayContaining(["http://localhost:8188", "http://127.0.0.1:8188"]),
+      // Its WebSocket (/ws: progress and previews) is a ws:// address: CSP's connect-src names the scheme, as
+      // Figma's own example does ("wss://socket.io").
+      expect.arrayContaining([
+        "http://localhost:8188",
+        "http://127.0.0.1:8188",
+        "ws://localhost:8188",
+        "ws://127.0.0.1:8188",
+      ]),
     );
     expect(manifest.networkAccess.reasoning).toMatch(/ComfyUI \(at http:\/\/127\.0\.0\.1:8188 by default/);
     expect(manifest.networkAccess.reasoning).toMatch(

@@ -22,7 +22,7 @@ import { checkOutDir } from "../common/io.js";
 import { cliSocket } from "../common/node-websocket.js";
 import { SD_DEFAULT_STRENGTH, sdSize, type SdImageArgs } from "./sd-args.js";
 import { readImageFlag, sdMaskBytes } from "./sd-command.js";
-import { runStop } from "./run-stop.js";
+import { runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
 
 const sizeText = (size: ImageSize): string => `${size.width}×${size.height}`;
 
@@ -166,35 +166,14 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
     });
   } catch (error) {
     await files.removeAll();
-    if (isCancelled(error)) {
-      if (stop.by === "timeout")
-        throw new FigmentError(
-          "network",
-          `the run took longer than --timeout ${args.timeoutSec} s and was interrupted before ComfyUI had saved ` +
-            `an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
-        );
-      throw new Cancelled("cancelled; nothing was written");
-    }
+    if (isCancelled(error)) throw stoppedWithoutImages(stop, args.timeoutSec, "ComfyUI");
     if (!(error instanceof ModelError)) throw error;
     return reportComfyError(error, workflow !== undefined, io);
   } finally {
     stop.dispose();
   }
 
-  const images = result.images.map((image, i) => ({
-    path: files.write(files.imageName(i, image.format), image.bytes),
-    width: image.width,
-    height: image.height,
-    bytes: image.bytes.length,
-    format: image.format,
-    seed: image.seed,
-  }));
-  try {
-    await files.flush();
-  } catch (error) {
-    await files.removeAll();
-    throw new FigmentError("input", `could not write under ${out}: ${(error as Error).message}`);
-  }
+  const images = await writeRunImages(files, result.images, (image) => image.seed);
   if (args.json)
     io.out(
       JSON.stringify(

@@ -4,6 +4,7 @@
  * ControlNet (--control, --control-type, --control-strength), each checked here with its flag named, and the
  * flags of the hosted providers that mean nothing to SD refused by name. Bad flags are input errors (exit 2).
  */
+import { DEFAULT_COMFY_URL as COMFY_DEFAULT_URL, DEFAULT_SD_URL as SD_DEFAULT_URL } from "../../contract/settings.js";
 import type { ImageSize } from "../../ai/image/options.js";
 import { parseSize } from "../../ai/image/options.js";
 import { roundTo8, type SdControlType } from "../../ai/sdnext/index.js";
@@ -35,9 +36,8 @@ export const SD_FLAGS = [
 /** The hosted providers' flags an SD server has no use for, refused by name with --provider sdnext|a1111. */
 const HOSTED_ONLY = ["api", "quality", "background", "format", "previous", "model"] as const;
 
-/** SD.Next and AUTOMATIC1111 both listen on port 7860 by default; ComfyUI on 8188. */
-export const SD_DEFAULT_URL = "http://127.0.0.1:7860";
-export const COMFY_DEFAULT_URL = "http://127.0.0.1:8188";
+/** SD.Next and AUTOMATIC1111 both listen on port 7860 by default; ComfyUI on 8188 (the plugin's defaults too). */
+export { DEFAULT_SD_URL as SD_DEFAULT_URL, DEFAULT_COMFY_URL as COMFY_DEFAULT_URL } from "../../contract/settings.js";
 /** The default side when neither --size nor an input image says one: SD.Next's SDXL-era default, A1111's SD 1.5 one. */
 const DEFAULT_SIDE: Readonly<Record<LocalProviderName, number>> = { sdnext: 1024, a1111: 512, comfyui: 1024 };
 export const SD_SERVER_NAME: Readonly<Record<LocalProviderName, string>> = {
@@ -146,7 +146,7 @@ export function refuseSdFlags(
   if (given)
     throw new FigmentError(
       "input",
-      `--${given} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`,
+      `--${given} applies to a local server (--provider sdnext, a1111 or comfyui), not ${provider}`,
     );
 }
 

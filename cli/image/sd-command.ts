@@ -31,7 +31,7 @@ import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from ".
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
 import { checkOutDir } from "../common/io.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
-import { runStop } from "./run-stop.js";
+import { runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
@@ -187,35 +187,14 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     } else result = await txt2img(connection, options, job);
   } catch (error) {
     await files.removeAll();
-    if (isCancelled(error)) {
-      if (stop.by === "timeout")
-        throw new FigmentError(
-          "network",
-          `the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made ` +
-            `an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
-        );
-      throw new Cancelled("cancelled; nothing was written");
-    }
+    if (isCancelled(error)) throw stoppedWithoutImages(stop, args.timeoutSec, "the server");
     if (!(error instanceof ModelError)) throw error;
     return reportSdError(error, io);
   } finally {
     stop.dispose();
   }
 
-  const images = result.images.map((image, i) => ({
-    path: files.write(files.imageName(i, image.format), image.bytes),
-    width: image.width,
-    height: image.height,
-    bytes: image.bytes.length,
-    format: image.format,
-    seed: image.seed ?? null,
-  }));
-  try {
-    await files.flush();
-  } catch (error) {
-    await files.removeAll();
-    throw new FigmentError("input", `could not write under ${out}: ${(error as Error).message}`);
-  }
+  const images = await writeRunImages(files, result.images, (image) => image.seed ?? null);
 
   if (args.json) {
     io.out(

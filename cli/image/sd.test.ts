@@ -719,7 +719,7 @@ describe("flags", () => {
     {
       name: "an SD flag with openai",
       argv: ["--seed", "3"],
-      message: "--seed applies to a Stable Diffusion server (--provider sdnext or a1111), not openai",
+      message: "--seed applies to a local server (--provider sdnext, a1111 or comfyui), not openai",
     },
     // --mask inpaints on the hosted providers too (the Images API's edits): it needs its image.
     {

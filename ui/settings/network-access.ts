@@ -16,6 +16,8 @@ export const DEV_ALLOWED_DOMAINS: readonly string[] = [
   "http://127.0.0.1:7860",
   "http://localhost:8188",
   "http://127.0.0.1:8188",
+  "ws://localhost:8188",
+  "ws://127.0.0.1:8188",
 ];
 
 function matches(url: URL, pattern: string): boolean {
