@@ -177,6 +177,29 @@ describe("figment image --provider comfyui", () => {
     );
     expect(refused).toBe(2);
     expect(io.stderr()).toContain("--workflow applies to --provider comfyui, not sdnext");
+    // A flag the file's own settings would silently override is refused by name, before anything is sent.
+    const sent = s.prompts.length;
+    const own = captureIo();
+    const unused = await run(
+      [
+        "image",
+        "--provider",
+        "comfyui",
+        "--base-url",
+        s.url,
+        "--prompt",
+        "p",
+        "--workflow",
+        file,
+        "--steps",
+        "30",
+      ].concat(["--out", outDir()]),
+      own,
+      { env: {} },
+    );
+    expect(unused).toBe(2);
+    expect(own.stderr()).toContain("--steps does not apply with --workflow: the file is sent with its own settings");
+    expect(s.prompts).toHaveLength(sent);
   });
 
   it("failures in one line with the existing exit codes; nothing left under --out", async () => {

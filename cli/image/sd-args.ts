@@ -33,6 +33,17 @@ export const SD_FLAGS = [
   "control-type",
   "control-strength",
 ] as const;
+/** What a --workflow file sets itself (no placeholder takes them): given with one, they would be silently unused. */
+const WORKFLOW_OWN = [
+  "steps",
+  "cfg",
+  "sampler",
+  "model",
+  "strength",
+  "control",
+  "control-type",
+  "control-strength",
+] as const;
 /** The hosted providers' flags an SD server has no use for, refused by name with --provider sdnext|a1111. */
 const HOSTED_ONLY = ["api", "quality", "background", "format", "previous", "model"] as const;
 
@@ -154,6 +165,13 @@ export function parseSdImageArgs(v: SdValues, provider: LocalProviderName, promp
   const comfy = provider === "comfyui";
   if (!comfy && v.workflow !== undefined)
     throw new FigmentError("input", `--workflow applies to --provider comfyui, not ${provider}`);
+  const unused = v.workflow !== undefined ? firstGiven(v, WORKFLOW_OWN) : undefined;
+  if (unused)
+    throw new FigmentError(
+      "input",
+      `--${unused} does not apply with --workflow: the file is sent with its own settings and only its ` +
+        "placeholders filled ({{prompt}}, {{negative}}, {{seed}}, {{width}}, {{height}}, {{image}}, {{mask}})",
+    );
   const hosted = firstGiven({ ...v, ...(comfy ? { model: undefined } : {}) }, HOSTED_ONLY);
   if (hosted)
     throw new FigmentError(
