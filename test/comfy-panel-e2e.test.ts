@@ -191,6 +191,10 @@ describe.runIf(runBrowser)("ComfyUI in the plugin at 420×600", { timeout: 180_0
       expect(await ui.locator(".sd-workflow__file").textContent()).toBe(
         "team.json · {{prompt}} {{negative}} {{width}} {{height}} {{seed}}",
       );
+      // The file keeps its own steps, CFG and sampler: those fields are not offered while it is picked.
+      expect(await ui.getByRole("textbox", { name: "Steps" }).isDisabled()).toBe(true);
+      expect(await ui.getByRole("textbox", { name: "CFG scale" }).isDisabled()).toBe(true);
+      expect(await ui.getByRole("textbox", { name: "Seed" }).isDisabled()).toBe(false);
       await ui.getByRole("textbox", { name: "Seed" }).fill("77");
       await shot(page, "8-workflow-picked");
       await generate(ui, "A red bicycle");

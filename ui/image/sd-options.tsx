@@ -76,6 +76,8 @@ export function SdOptions({
 }: SdOptionsProps) {
   const { problems, suggestion } = check;
   const chosen = form.sampler || settings.sdSampler;
+  // A ComfyUI workflow file keeps its own steps, CFG and sampler (only its placeholders are filled): not offered.
+  const ownSettings = settings.imageSource === "comfyui" && form.workflow !== undefined;
   const options = [{ value: "", label: "Server's default" }, ...samplers.map((name) => ({ value: name, label: name }))];
   if (chosen && !samplers.includes(chosen)) options.push({ value: chosen, label: chosen });
   return (
@@ -145,14 +147,14 @@ export function SdOptions({
           label="Steps"
           value={form.steps}
           problem={problems.steps}
-          disabled={disabled}
+          disabled={disabled || ownSettings}
           onText={(steps) => onChange({ steps })}
         />
         <NumberField
           label="CFG scale"
           value={form.cfgScale}
           problem={problems.cfgScale}
-          disabled={disabled}
+          disabled={disabled || ownSettings}
           onText={(cfgScale) => onChange({ cfgScale })}
         />
         <NumberField
@@ -174,7 +176,7 @@ export function SdOptions({
           menu
           value={chosen}
           options={options}
-          disabled={disabled}
+          disabled={disabled || ownSettings}
           onChange={(sampler) => onChange({ sampler })}
         />
         {rows ? null : (

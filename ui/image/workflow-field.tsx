@@ -33,7 +33,10 @@ export function WorkflowField({
     <div class="field field--inline sd-workflow">
       <span class="field__label">Workflow</span>
       {workflow ? (
-        <span class="sd-workflow__file" title={filled.length ? `Fills ${filled.join(", ")}` : "No placeholders"}>
+        <span
+          class="sd-workflow__file"
+          title={`${filled.length ? `Fills ${filled.join(", ")}` : "No placeholders"}; steps, CFG and sampler are the file's`}
+        >
           {workflow.name} · {filled.length ? filled.join(" ") : "no placeholders"}
         </span>
       ) : (
