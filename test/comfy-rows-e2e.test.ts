@@ -131,6 +131,10 @@ describe.runIf(runBrowser)("Rows mode with the ComfyUI source at 420×600", { ti
       ]);
       const seed = sent[0]![2];
       expect(typeof seed).toBe("number");
+      // What the server has is read when the panel lists its samplers and kept for the run: not once per cell.
+      const stats = comfy.requests.filter((r) => r.path === "/system_stats").length;
+      expect(stats).toBeGreaterThan(0);
+      expect(stats).toBeLessThan(3);
       expect(sent.map(([, , s]) => s)).toEqual([seed, seed, seed, seed, seed, seed]);
       for (const { prompt } of comfy.prompts) {
         expect(nodeOf(prompt, "KSampler")).toMatchObject({ steps: 3, sampler_name: "dpmpp_2m", denoise: 1 });

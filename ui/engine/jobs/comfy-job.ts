@@ -8,11 +8,27 @@
  */
 import { ModelError } from "../../../ai/errors/classify.js";
 import { comfyGenerate, discover, globalSocket, parseWorkflow, type OpenSocket } from "../../../ai/comfyui/index.js";
-import type { ComfyGenerateOptions } from "../../../ai/comfyui/index.js";
+import type { ComfyGenerateOptions, ComfyServerInfo } from "../../../ai/comfyui/index.js";
 import type { SdProgress } from "../../../ai/sdnext/index.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 import { eventOf } from "./sd-events.js";
+
+/**
+ * What each ComfyUI server has (checkpoints, samplers, nodes), by base URL, for KNOWN_MS: a Rows run sends one
+ * sd-generate per row, and reading /system_stats and /object_info before each cost five requests a row. Test
+ * connection always reads afresh (and refreshes it); a failed run forgets it (a server restarted, a model removed).
+ */
+const KNOWN_MS = 60_000;
+const known = new Map<string, { at: number; info: ComfyServerInfo }>();
+
+async function serverInfo(baseUrl: string, signal: AbortSignal): Promise<ComfyServerInfo> {
+  const kept = known.get(baseUrl);
+  if (kept && Date.now() - kept.at < KNOWN_MS) return kept.info;
+  const info = await discover({ baseUrl }, signal);
+  known.set(baseUrl, { at: Date.now(), info });
+  return info;
+}
 
 export async function runComfyConnect(
   request: RequestOf<"sd-connect">,
@@ -21,6 +37,7 @@ export async function runComfyConnect(
   const timer = AbortSignal.timeout(request.timeoutMs);
   try {
     const info = await discover({ baseUrl: request.connection.baseUrl }, AbortSignal.any([signal, timer]));
+    known.set(request.connection.baseUrl, { at: Date.now(), info });
     const server = ["ComfyUI", info.version, info.device ? `on ${info.device}` : undefined].filter(Boolean).join(" ");
     return {
       models: info.checkpoints.map((name) => ({ title: name, name })),
@@ -70,13 +87,19 @@ export async function runComfyGenerate(
   request: RequestOf<"sd-generate">,
   { signal, emit }: Pick<JobContext<"sd-generate">, "signal" | "emit">,
 ): Promise<ReplyOf<"sd-generate">> {
-  const result = await comfyGenerate({ baseUrl: request.connection.baseUrl }, comfyOptionsOf(request.request), {
+  const baseUrl = request.connection.baseUrl;
+  const options = comfyOptionsOf(request.request);
+  const result = await comfyGenerate({ baseUrl }, options, {
     openSocket: socketOpener(),
+    server: await serverInfo(baseUrl, signal),
     signal,
     onProgress: (progress: SdProgress) => {
       const out = eventOf(progress);
       if (out) emit(out.event, out.transfer);
     },
+  }).catch((error: unknown) => {
+    known.delete(baseUrl);
+    throw error;
   });
   return {
     images: result.images.map(({ bytes, format, width, height, seed }) => ({ bytes, format, width, height, seed })),
