@@ -161,7 +161,8 @@ export function sectionPage(
         "without a cursor",
     );
   const frames = allDrawings(doc);
-  const shared = cursor === undefined ? sharedPart(doc, maxTokens, count) : "";
+  // The tokens' stylesheet in the shared part only when the first section still fits beside it.
+  const shared = cursor === undefined ? sharedPart(doc, maxTokens - (sections[0]?.tokens ?? 0), count) : "";
   const sharedTokens = shared === "" ? 0 : count(shared);
   const taken: HintSection[] = [];
   let text = "";
