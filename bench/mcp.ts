@@ -23,6 +23,7 @@ import { repoRoot } from "./plugin-util.js";
 import { benchCount, QUICK, quickSmallest } from "./quick.js";
 import { againstTarget, round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
+import { HINT_PAGE_CEILING } from "../cli/mcp/hint-sections.js";
 import { countTokens } from "./tokens.js";
 
 const TOKENS_GOAL = 0.5;
@@ -155,14 +156,15 @@ async function tokensPart(
     );
     const json = JSON.parse(file.text) as Record<string, unknown>;
     for (const frame of listed.frames.filter((f) => f.converted)) {
-      const hint = structured<{ hint: string; nextLine?: number }>(
+      const hint = structured<{ hint: string; nextLine?: number; nextCursor?: string }>(
         await client.callTool({
           name: "get_design_hint",
-          arguments: { design: file.path, nodes: [frame.id], maxTokens: 10_000_000 },
+          arguments: { design: file.path, nodes: [frame.id], maxTokens: HINT_PAGE_CEILING },
         }),
         `get_design_hint ${file.name} ${frame.id}`,
       );
-      if (hint.nextLine !== undefined) throw new Error(`bench mcp: ${frame.id}'s hint came in more than one page`);
+      if (hint.nextLine !== undefined || hint.nextCursor !== undefined)
+        throw new Error(`bench mcp: ${frame.id}'s hint came in more than one page`);
       const reply = nodesReply(json, frame.id);
       const hintTokens = countTokens(hint.hint);
       const mcpTokens = countTokens(await mcpPayload(reply, baseline));

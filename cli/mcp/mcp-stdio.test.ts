@@ -30,11 +30,29 @@ import { homeDesign } from "../../test/helpers/update-designs.js";
 import { run } from "../run.js";
 import { designFacts } from "../../codegen/design/design-diff.js";
 import { recordFiles } from "../../codegen/project/record.js";
+import type { DesignNode } from "../../codegen/design/types.js";
+import { parseHint } from "../../codegen/hint/parse.js";
+import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
+import type { SectionPage } from "./hint-sections.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures");
 const PROMO = join(FIXTURES, "real", "over-promo.nodes.json");
 const LOGIN = join(FIXTURES, "figma", "figmasharp-login.file.json");
 const SECRET = "sk-test-not-a-real-key-0123456789";
+/** flora's "Home • Desktop", 1440 × 5594: a real landing page whose hint is about 8,000 tokens. */
+const FLORA = join(FIXTURES, "real", "flora.file.json");
+const FLORA_HOME = "8203:59903";
+
+/** Each text layer's id and characters in a hint, read back by the parser. */
+function hintTexts(hint: string): string[] {
+  const out: string[] = [];
+  const walk = (n: DesignNode): void => {
+    if (n.kind === "text") out.push(`${n.id} ${n.text?.chars}`);
+    for (const c of n.children ?? []) walk(c);
+  };
+  for (const f of parseHint(hint).document.frames) walk(f);
+  return out;
+}
 
 type ToolResult = Awaited<ReturnType<Client["callTool"]>>;
 const text = (result: ToolResult): string =>
@@ -185,6 +203,9 @@ describe("figment mcp over stdio", () => {
     expect(all.hint).toBe(io.stdout().trimEnd());
     expect(all.tokens).toBe(all.totalTokens);
     expect(all.totalTokens).toBeGreaterThan(500);
+    // Within the page: the whole hint, as it always was (no sections, no cursor, one text).
+    expect(Object.keys(all).sort()).toEqual(["fromLine", "hint", "lines", "tokens", "totalLines", "totalTokens"]);
+    expect(whole.content).toHaveLength(1);
     const pages: string[] = [];
     let fromLine: number | undefined = 0;
     while (fromLine !== undefined) {
@@ -200,6 +221,48 @@ describe("figment mcp over stdio", () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.join("\n")).toBe(all.hint);
   }, 60_000);
+
+  it("get_design_hint: a tall page over maxTokens by sections, each page within it, with nextCursor", async () => {
+    await loadTokenizer();
+    const arguments_ = { design: FLORA, nodes: [FLORA_HOME], maxTokens: 2_000 };
+    const got: SectionPage[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await client.callTool({
+        name: "get_design_hint",
+        arguments: { ...arguments_, ...(cursor ? { cursor } : {}) },
+      });
+      expect(result.isError, text(result)).toBeFalsy();
+      const page = result.structuredContent as SectionPage;
+      expect(page.tokens).toBeLessThanOrEqual(2_000);
+      expect(page.tokens).toBe(countTextTokens(page.hint) + (page.shared ? countTextTokens(page.shared) : 0));
+      // The next cursor said in the text an agent reads, too.
+      expect(text(result)).toContain(page.nextCursor ? `cursor "${page.nextCursor}"` : "This is the last page.");
+      got.push(page);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined && got.length < 50);
+    expect(cursor).toBeUndefined();
+    expect(got.length).toBeGreaterThanOrEqual(3);
+    expect(got.flatMap((p) => p.sections.map((s) => s.index))).toEqual([...Array(got[0]!.sectionCount).keys()]);
+    const io = captureIo();
+    expect(await run(["hints", FLORA, "--node", FLORA_HOME], io)).toBe(0);
+    const paged = got.flatMap((p) => (p.hint === "" ? [] : hintTexts(p.hint)));
+    expect(paged.sort()).toEqual(hintTexts(io.stdout()).sort());
+
+    const refused = async (args: Record<string, unknown>): Promise<string> => {
+      const result = await client.callTool({ name: "get_design_hint", arguments: args });
+      expect(result.isError).toBe(true);
+      return text(result);
+    };
+    expect(await refused({ ...arguments_, cursor: "not-a-cursor" })).toContain(
+      "the cursor is not one get_design_hint gave",
+    );
+    const second = got[0]!.nextCursor!;
+    expect(await refused({ design: LOGIN, cursor: second })).toContain("the cursor is stale");
+    expect(await refused({ ...arguments_, maxTokens: 3_000, cursor: second })).toContain("pages at 2000 tokens");
+    expect(await refused({ ...arguments_, fromLine: 0, cursor: second })).toContain("not both");
+    expect(await refused({ ...arguments_, maxTokens: 1_000_000 })).toMatch(/maxTokens|50000/);
+  }, 240_000);
 
   it("get_code: written to a folder inside the working folder, or kept as resources the client reads", async () => {
     const out = join(work, "code");

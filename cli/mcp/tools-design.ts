@@ -13,6 +13,9 @@ import { load, type Output, type RunContext } from "../common/design-files.js";
 import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
+import { FigmentError } from "../../kernel/errors.js";
+import { HINT_PAGE_CEILING, pageSentence, sectionPage, type SectionPage } from "./hint-sections.js";
+import type { CommandRun } from "./run-command.js";
 import {
   breakpointFlags,
   breakpoints,
@@ -106,23 +109,58 @@ export function registerDesignTools(context: ToolContext): void {
       title: "Design hint",
       description:
         "The compact design hint (one line per layer: kind, id, name, box, layout, style) with its token count " +
-        "(o200k), a page at a time for a large frame: ask again from nextLine.",
+        `(o200k). A hint over maxTokens (default ${HINT_PAGE_TOKENS}) comes a page of whole sections at a time, ` +
+        "each page a hint of its own, what the pages share on the first: ask again with nextCursor. fromLine " +
+        "pages by lines instead.",
       inputSchema: {
         ...DESIGN_INPUT,
         nodes,
         exactLayout: z.boolean().optional().describe("layers where they were drawn (no inferred rows and columns)"),
         breakpoints,
-        fromLine: z.number().int().min(0).optional().describe("the first line of the page (nextLine of the last)"),
-        maxTokens: z.number().int().min(500).optional().describe(`a page's tokens (default ${HINT_PAGE_TOKENS})`),
+        cursor: z.string().optional().describe("the nextCursor of the previous page (same arguments otherwise)"),
+        fromLine: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("instead of cursor: pages by lines, this the first line of the page (nextLine of the last)"),
+        maxTokens: z
+          .number()
+          .int()
+          .min(500)
+          .max(HINT_PAGE_CEILING)
+          .optional()
+          .describe(`a page's tokens (default ${HINT_PAGE_TOKENS}, at most ${HINT_PAGE_CEILING})`),
       },
       outputSchema: {
         hint: z.string(),
-        tokens: z.number().describe("this page's tokens"),
+        tokens: z.number().describe("this page's tokens (its hint, and the shared part on the first page)"),
         totalTokens: z.number().describe("the whole hint's tokens"),
-        fromLine: z.number(),
+        fromLine: z.number().optional().describe("by lines: this page's first line"),
         lines: z.number().describe("lines in this page"),
-        totalLines: z.number(),
-        nextLine: z.number().optional().describe("where the next page starts; absent on the last"),
+        totalLines: z.number().optional().describe("by lines: the whole hint's lines"),
+        nextLine: z.number().optional().describe("by lines: where the next page starts; absent on the last"),
+        maxTokens: z.number().optional().describe("by sections: the page size"),
+        shared: z.string().optional().describe("by sections, first page: fonts, components, tokens every page shares"),
+        sections: z
+          .array(
+            z.object({
+              index: z.number(),
+              frame: z.string(),
+              id: z.string(),
+              name: z.string(),
+              tokens: z.number(),
+              overSize: z.boolean().optional().describe("over the page size and not splittable: sent alone"),
+            }),
+          )
+          .optional()
+          .describe("by sections: the sections on this page, drawn order"),
+        sectionCount: z.number().optional().describe("by sections: how many in all"),
+        nextCursor: z
+          .string()
+          .optional()
+          .describe("by sections: give it as cursor for the next page; absent on the last"),
+        note: z.string().optional(),
         figma: FIGMA_ORIGIN,
       },
       annotations: READ_ONLY,
@@ -137,17 +175,28 @@ export function registerDesignTools(context: ToolContext): void {
           ...(input.exactLayout ? ["--exact-layout"] : []),
           ...breakpointFlags(input.breakpoints),
         ]);
-        const [{ hintsCommand }] = await Promise.all([import("../hints/command.js"), loadTokenizer()]);
-        return stamped(
-          await commandResult(
-            context,
-            extra,
-            "get_design_hint",
-            (io, run) => hintsCommand(args, io, run),
-            (run) => hintPage(run.out, input.fromLine ?? 0, input.maxTokens ?? HINT_PAGE_TOKENS),
-          ),
-          design.origin,
-        );
+        if (input.cursor !== undefined && input.fromLine !== undefined)
+          throw new FigmentError("input", "give cursor (pages by sections) or fromLine (pages by lines), not both");
+        const [{ printedHint }] = await Promise.all([import("../hints/command.js"), loadTokenizer()]);
+        let laid: DesignDocument | undefined;
+        const work = async (io: Output, run: RunContext): Promise<number> => {
+          laid = await printedHint(args, io, run);
+          return 0;
+        };
+        const shape = (run: CommandRun): Record<string, unknown> => {
+          const size = input.maxTokens ?? HINT_PAGE_TOKENS;
+          if (input.fromLine !== undefined) return hintPage(run.out, input.fromLine, size);
+          // A hint within the page is answered whole, as it always was; a larger one by sections.
+          const whole = hintPage(run.out, 0, size);
+          if (input.cursor === undefined && whole.nextLine === undefined) return whole;
+          const request = { cursor: input.cursor, maxTokens: input.maxTokens, fallback: HINT_PAGE_TOKENS };
+          return sectionPage(laid!, run.out, request, countTextTokens);
+        };
+        const result = await commandResult(context, extra, "get_design_hint", work, shape);
+        const page = result.structuredContent as SectionPage | undefined;
+        // By sections, the page's place and the next cursor said in words too, for an agent that reads the text.
+        if (!result.isError && page?.sections) result.content.push({ type: "text", text: pageSentence(page) });
+        return stamped(result, design.origin);
       }),
   );
 

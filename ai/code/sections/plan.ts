@@ -76,14 +76,23 @@ interface Item {
   over: boolean;
 }
 
-/** The frame's top-level sections in drawn order; one taller than `maxH` with children opened into them. */
-function itemsOf(frame: DesignNode, placed: ReadonlyMap<DesignNode, Box>, maxH: number): Item[] {
+/**
+ * The frame's top-level sections in drawn order; one taller than `maxH` with children opened into them, and one that
+ * `tooBig` says is too large (get_design_hint's pages: its hint over the page size) opened into its children too.
+ */
+function itemsOf(
+  frame: DesignNode,
+  placed: ReadonlyMap<DesignNode, Box>,
+  maxH: number,
+  tooBig: (node: DesignNode) => boolean = () => false,
+): Item[] {
   const items: Item[] = [];
   const visit = (node: DesignNode, parentFlows: boolean): void => {
     const box = placed.get(node) ?? { x: node.x ?? 0, y: node.y ?? 0, w: node.w, h: node.h };
     const over = node.absolute === true || !parentFlows;
     const kids = (node.children ?? []).filter((c) => !c.hidden);
-    if (!over && box.h > maxH && kids.length >= 2 && node.kind !== "text") {
+    const opens = node.kind !== "text" && kids.length > 0;
+    if (opens && ((!over && box.h > maxH && kids.length >= 2) || tooBig(node))) {
       for (const child of kids) visit(child, node.layout !== undefined);
       return;
     }
@@ -112,8 +121,58 @@ function pruned(frame: DesignNode, keep: ReadonlySet<DesignNode>): DesignNode {
 }
 
 function partHint(doc: DesignDocument, frame: DesignNode, keep: ReadonlySet<DesignNode>): string {
+  return framesPartHint(doc, [frame], keep);
+}
+
+/**
+ * The hint of `frames` (top-level frames of `doc`) with only `keep`'s layers and the containers on their way; a frame
+ * holding none of them is left out. Printed as the whole hint is: a hint of its own, which parseHint reads.
+ */
+export function framesPartHint(
+  doc: DesignDocument,
+  frames: readonly DesignNode[],
+  keep: ReadonlySet<DesignNode>,
+): string {
   const { drawings: _drawings, ...rest } = doc;
-  return printHint({ ...rest, frames: [pruned(frame, keep)] });
+  const holding = (frame: DesignNode): boolean => {
+    const has = (node: DesignNode): boolean => keep.has(node) || (node.children ?? []).some(has);
+    return has(frame);
+  };
+  return printHint({ ...rest, frames: frames.filter(holding).map((frame) => pruned(frame, keep)) });
+}
+
+/** One section of a frame as get_design_hint pages it (hintSections). */
+export interface HintSection {
+  /** The top-level frame it is part of. */
+  frame: DesignNode;
+  /** Its layer (a top-level section of the frame, or one opened into its children). */
+  node: DesignNode;
+  /** The tokens of its hint alone (the frame with only this layer). */
+  tokens: number;
+  /** Over `maxTokens` and without children to split it along: sent alone. */
+  overSize: boolean;
+}
+
+/**
+ * The sections of `frame` (of the laid document `doc`) in drawn order, as the planner finds them: layout inference's
+ * top-level sections, one whose own hint is over `maxTokens` opened into its children (as deep as it takes). A frame
+ * whose hint fits is one section; a layer over the size that cannot be opened stays one, marked `overSize`.
+ */
+export function hintSections(
+  doc: DesignDocument,
+  frame: DesignNode,
+  maxTokens: number,
+  countTokens: (text: string) => number,
+): HintSection[] {
+  const tokensOf = (node: DesignNode): number => countTokens(partHint(doc, frame, new Set([node])));
+  const whole = tokensOf(frame);
+  if (whole <= maxTokens || !frame.children?.some((c) => !c.hidden))
+    return [{ frame, node: frame, tokens: whole, overSize: whole > maxTokens }];
+  const items = itemsOf(frame, simulateFrame(frame), Number.POSITIVE_INFINITY, (node) => tokensOf(node) > maxTokens);
+  return items.map((item) => {
+    const tokens = tokensOf(item.node);
+    return { frame, node: item.node, tokens, overSize: tokens > maxTokens };
+  });
 }
 
 /** PascalCase from a layer name, "Section" after it; unique among `taken`. */
