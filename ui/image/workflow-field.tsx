@@ -28,6 +28,7 @@ export function WorkflowField({
       setProblem(error instanceof Error ? error.message : String(error));
     }
   };
+  const own = "steps, CFG and sampler are the file's";
   const filled = workflow ? [...placeholdersIn(parseWorkflow(workflow.text))].map((p) => `{{${p}}}`) : [];
   return (
     <div class="field field--inline sd-workflow">
@@ -35,7 +36,7 @@ export function WorkflowField({
       {workflow ? (
         <span
           class="sd-workflow__file"
-          title={`${filled.length ? `Fills ${filled.join(", ")}` : "No placeholders"}; steps, CFG and sampler are the file's`}
+          title={`${filled.length ? `Fills ${filled.join(", ")}` : "No placeholders"}; ${own}`}
         >
           {workflow.name} · {filled.length ? filled.join(" ") : "no placeholders"}
         </span>
