@@ -20,7 +20,7 @@ import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { checkOutDir } from "../common/io.js";
 import { cliSocket } from "../common/node-websocket.js";
-import { SD_DEFAULT_STRENGTH, sdSize, type SdImageArgs } from "./sd-args.js";
+import { SD_DEFAULT_STRENGTH, samplingOf, sdSize, type SdImageArgs } from "./sd-args.js";
 import { readImageFlag, sdMaskBytes } from "./sd-command.js";
 import { runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
 
@@ -107,10 +107,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
     width: sent.width,
     height: sent.height,
     count: args.count,
-    ...(args.negative !== undefined ? { negativePrompt: args.negative } : {}),
-    ...(args.steps !== undefined ? { steps: args.steps } : {}),
-    ...(args.cfg !== undefined ? { cfgScale: args.cfg } : {}),
-    ...(args.sampler !== undefined ? { sampler: args.sampler } : {}),
+    ...samplingOf(args),
     ...(args.seed !== undefined && args.seed >= 0 ? { seed: args.seed } : {}),
     ...(args.model !== undefined ? { model: args.model } : {}),
     ...(workflow ? { workflow } : {}),

@@ -264,3 +264,18 @@ export function sdSize(
   const asked = args.size ?? input ?? { width: args.defaultSide, height: args.defaultSide };
   return { asked, sent: { width: roundTo8(asked.width), height: roundTo8(asked.height) } };
 }
+
+/** The sampling flags given (negative prompt, steps, CFG, sampler), as both servers' clients name them. */
+export function samplingOf(args: Pick<SdImageArgs, "negative" | "steps" | "cfg" | "sampler">): {
+  negativePrompt?: string;
+  steps?: number;
+  cfgScale?: number;
+  sampler?: string;
+} {
+  return {
+    ...(args.negative !== undefined ? { negativePrompt: args.negative } : {}),
+    ...(args.steps !== undefined ? { steps: args.steps } : {}),
+    ...(args.cfg !== undefined ? { cfgScale: args.cfg } : {}),
+    ...(args.sampler !== undefined ? { sampler: args.sampler } : {}),
+  };
+}

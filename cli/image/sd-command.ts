@@ -27,7 +27,7 @@ import {
 import { plural } from "../../kernel/plural.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
-import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from "./sd-args.js";
+import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, samplingOf, sdSize, type SdImageArgs } from "./sd-args.js";
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
 import { checkOutDir } from "../common/io.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
@@ -110,10 +110,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     width: sent.width,
     height: sent.height,
     batchSize: args.count,
-    ...(args.negative !== undefined ? { negativePrompt: args.negative } : {}),
-    ...(args.steps !== undefined ? { steps: args.steps } : {}),
-    ...(args.cfg !== undefined ? { cfgScale: args.cfg } : {}),
-    ...(args.sampler !== undefined ? { sampler: args.sampler } : {}),
+    ...samplingOf(args),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
   };
   const mode: Mode = control ? "control" : ref ? (mask ? "inpaint" : "img2img") : "txt2img";

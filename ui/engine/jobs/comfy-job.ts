@@ -12,7 +12,7 @@ import type { ComfyGenerateOptions, ComfyServerInfo } from "../../../ai/comfyui/
 import type { SdProgress } from "../../../ai/sdnext/index.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
-import { eventOf } from "./sd-events.js";
+import { connectFailure, eventOf } from "./sd-events.js";
 
 /**
  * What each ComfyUI server has (checkpoints, samplers, nodes), by base URL, for KNOWN_MS: a Rows run sends one
@@ -45,13 +45,7 @@ export async function runComfyConnect(
       server,
     };
   } catch (error) {
-    if (timer.aborted && !signal.aborted)
-      throw new ModelError(
-        "timeout",
-        `No answer from ${request.connection.baseUrl} within ${Math.round(request.timeoutMs / 1000)} s.`,
-        { cause: error },
-      );
-    throw error;
+    throw connectFailure(error, { timer, signal }, request);
   }
 }
 

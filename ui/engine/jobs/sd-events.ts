@@ -2,6 +2,7 @@
  * A local server's progress as the panel's events (SD.Next's polls and ComfyUI's WebSocket alike): a preview, its
  * buffer transferred rather than copied and stamped with when it left the worker, or the sampling progress.
  */
+import { ModelError } from "../../../ai/errors/classify.js";
 import type { SdProgress } from "../../../ai/sdnext/index.js";
 import type { SdEvent } from "../protocol/index.js";
 
@@ -30,4 +31,21 @@ export function eventOf(progress: SdProgress): { event: SdEvent; transfer?: Arra
     },
     transfer: [own.buffer],
   };
+}
+
+/**
+ * A connection test's failure (sd-connect, either server): its own timer's abort is said as a timeout naming the
+ * server; a cancel or anything else stays as it is.
+ */
+export function connectFailure(
+  error: unknown,
+  { timer, signal }: { timer: AbortSignal; signal: AbortSignal },
+  request: { connection: { baseUrl: string }; timeoutMs: number },
+): unknown {
+  if (!timer.aborted || signal.aborted) return error;
+  return new ModelError(
+    "timeout",
+    `No answer from ${request.connection.baseUrl} within ${Math.round(request.timeoutMs / 1000)} s.`,
+    { cause: error },
+  );
 }

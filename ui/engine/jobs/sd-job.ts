@@ -4,7 +4,6 @@
  * Aborting a generation interrupts the run on the server (ai/sdnext/job.ts): the reply is then what it returned.
  * A ComfyUI connection goes to comfy-job.ts.
  */
-import { ModelError } from "../../../ai/errors/classify.js";
 import {
   controlRender,
   img2img,
@@ -20,7 +19,7 @@ import type { SdConnectionData } from "../protocol/sd.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 import { runComfyConnect, runComfyGenerate } from "./comfy-job.js";
-import { eventOf } from "./sd-events.js";
+import { connectFailure, eventOf } from "./sd-events.js";
 
 const connectionOf = (data: SdConnectionData): SdConnection => ({
   baseUrl: data.baseUrl,
@@ -45,13 +44,7 @@ export async function runSdConnect(
     const [models, samplers] = await Promise.all([listModels(connection, both), listSamplers(connection, both)]);
     return { ...(typeof checkpoint === "string" && checkpoint ? { model: checkpoint } : {}), models, samplers };
   } catch (error) {
-    if (timer.aborted && !signal.aborted)
-      throw new ModelError(
-        "timeout",
-        `No answer from ${request.connection.baseUrl} within ${Math.round(request.timeoutMs / 1000)} s.`,
-        { cause: error },
-      );
-    throw error;
+    throw connectFailure(error, { timer, signal }, request);
   }
 }
 
