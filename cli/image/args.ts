@@ -53,6 +53,7 @@ Usage:
     [--base-url URL]                    the server (default ${COMFY_DEFAULT_URL}); the flags above mean the same
                                         (--count: one run per image, seeds N, N+1, …)
     [--model CHECKPOINT]                a checkpoint ComfyUI lists (default: its first); --sampler too
+    [--scheduler NAME]                  KSampler's scheduler, one ComfyUI lists (default: normal)
     [--workflow FILE]                   your workflow, exported with Save (API), with {{prompt}}, {{negative}},
                                         {{seed}}, {{width}}, {{height}}, {{image}} (--ref), {{mask}} filled in
   figment image --template TEXT --rows FILE --out DIR ...   one image per row of parameters (--template --help)

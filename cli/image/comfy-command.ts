@@ -108,6 +108,7 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
     height: sent.height,
     count: args.count,
     ...samplingOf(args),
+    ...(args.scheduler !== undefined ? { scheduler: args.scheduler } : {}),
     ...(args.seed !== undefined && args.seed >= 0 ? { seed: args.seed } : {}),
     ...(args.model !== undefined ? { model: args.model } : {}),
     ...(workflow ? { workflow } : {}),

@@ -51,7 +51,7 @@ const outDir = (): string => join(tmp, `out-${++dirs}`);
 const graphOf = (s: ComfyTestServer, n = 0): ComfyGraph => s.prompts[n]!.prompt as ComfyGraph;
 
 describe("figment image --provider comfyui", () => {
-  it("txt2img with the SD flags' meaning: size, steps, cfg, sampler, seed, count, model, partials", async () => {
+  it("txt2img with the SD flags' meaning: size, steps, cfg, sampler, scheduler, seed, count, model, partials", async () => {
     const s = await start();
     const out = outDir();
     const { code, stdout, stderr } = await figment([
@@ -69,6 +69,8 @@ describe("figment image --provider comfyui", () => {
       "5.5",
       "--sampler",
       "dpmpp_2m",
+      "--scheduler",
+      "karras",
       "--seed",
       "7",
       "--count",
@@ -94,7 +96,27 @@ describe("figment image --provider comfyui", () => {
     ]);
     expect(report.partials).toHaveLength(2);
     expect(report.model).toBe("dreamshaper_8.safetensors");
-    expect(graphOf(s)["6"]!.inputs).toMatchObject({ steps: 4, cfg: 5.5, sampler_name: "dpmpp_2m", seed: 7 });
+    expect(graphOf(s)["6"]!.inputs).toMatchObject({
+      steps: 4,
+      cfg: 5.5,
+      sampler_name: "dpmpp_2m",
+      scheduler: "karras",
+      seed: 7,
+    });
+    // A scheduler the server does not list is refused naming the ones it has; an SD server refuses the flag.
+    const unknown = await figment(["--base-url", s.url, "--prompt", "p", "--scheduler", "nope", "--out", outDir()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/scheduler.*nope.*normal, karras/s);
+    const io = captureIo();
+    const sd = await run(
+      ["image", "--provider", "sdnext", "--prompt", "p", "--scheduler", "karras", "--out", outDir()],
+      io,
+      {
+        env: {},
+      },
+    );
+    expect(sd).toBe(2);
+    expect(io.stderr()).toContain("--scheduler applies to --provider comfyui, not sdnext");
     expect(graphOf(s)["3"]!.inputs["text"]).toBe("blurry");
     expect(listFiles(out).filter((f) => f.endsWith(".png"))).toHaveLength(4);
   });

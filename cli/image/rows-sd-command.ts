@@ -36,6 +36,7 @@ async function serverFor(
       baseUrl: sd.baseUrl,
       openSocket: cliSocket(),
       ...(sd.model !== undefined ? { model: sd.model } : {}),
+      ...(sd.scheduler !== undefined ? { scheduler: sd.scheduler } : {}),
       ...(workflow ? { workflow } : {}),
     });
     return { server, report: (error, io) => reportComfyError(error, workflow !== undefined, io) };

@@ -43,6 +43,8 @@ export interface ComfyRowsChoices {
   baseUrl: string;
   /** A checkpoint the server lists (--model); absent: its first. */
   model?: string;
+  /** KSampler's scheduler (--scheduler), one the server lists; absent: normal. */
+  scheduler?: string;
   /** The user's API-format workflow (--workflow), run instead of the built-in ones. */
   workflow?: ComfyGraph;
   openSocket: OpenSocket;
@@ -67,6 +69,7 @@ export function comfyRowsServer(choices: ComfyRowsChoices): RowsServer {
           ...(cfgScale !== undefined ? { cfgScale } : {}),
           ...(sampler !== undefined ? { sampler } : {}),
           ...(choices.model !== undefined ? { model: choices.model } : {}),
+          ...(choices.scheduler !== undefined ? { scheduler: choices.scheduler } : {}),
           ...(choices.workflow ? { workflow: choices.workflow } : {}),
           ...(init ? { reference: { bytes: init.bytes, strength: init.strength } } : {}),
         },

@@ -17,8 +17,8 @@ export type SdProviderName = (typeof SD_PROVIDERS)[number];
 /** The local image servers: the SD APIs and ComfyUI (cli/image/comfy-command.ts), which share these flags. */
 export const LOCAL_PROVIDERS = [...SD_PROVIDERS, "comfyui"] as const;
 export type LocalProviderName = (typeof LOCAL_PROVIDERS)[number];
-/** ComfyUI's own flags: the user's API-format workflow. */
-export const COMFY_FLAGS = ["workflow"] as const;
+/** ComfyUI's own flags: the user's API-format workflow, and KSampler's scheduler (one the server lists). */
+export const COMFY_FLAGS = ["workflow", "scheduler"] as const;
 
 /** The flags only a Stable Diffusion server takes (readFlags's `string` list). */
 export const SD_FLAGS = [
@@ -38,6 +38,7 @@ const WORKFLOW_OWN = [
   "steps",
   "cfg",
   "sampler",
+  "scheduler",
   "model",
   "strength",
   "control",
@@ -94,6 +95,8 @@ export interface SdImageArgs {
   model?: string;
   /** ComfyUI: the user's API-format workflow file. */
   workflow?: string;
+  /** ComfyUI: KSampler's scheduler (karras, normal, …), one its /object_info lists. */
+  scheduler?: string;
 }
 
 type SdValues = {
@@ -151,8 +154,8 @@ export function refuseSdFlags(
   values: Partial<Record<(typeof SD_FLAGS)[number] | (typeof COMFY_FLAGS)[number], unknown>>,
   provider: string,
 ): void {
-  if (values.workflow !== undefined)
-    throw new FigmentError("input", `--workflow applies to --provider comfyui, not ${provider}`);
+  const comfyOnly = firstGiven(values, COMFY_FLAGS);
+  if (comfyOnly) throw new FigmentError("input", `--${comfyOnly} applies to --provider comfyui, not ${provider}`);
   const given = firstGiven(values, SD_FLAGS);
   if (given)
     throw new FigmentError(
@@ -163,8 +166,8 @@ export function refuseSdFlags(
 
 export function parseSdImageArgs(v: SdValues, provider: LocalProviderName, prompt: string): SdImageArgs {
   const comfy = provider === "comfyui";
-  if (!comfy && v.workflow !== undefined)
-    throw new FigmentError("input", `--workflow applies to --provider comfyui, not ${provider}`);
+  const comfyOnly = comfy ? undefined : firstGiven(v, COMFY_FLAGS);
+  if (comfyOnly) throw new FigmentError("input", `--${comfyOnly} applies to --provider comfyui, not ${provider}`);
   const unused = v.workflow !== undefined ? firstGiven(v, WORKFLOW_OWN) : undefined;
   if (unused)
     throw new FigmentError(
@@ -247,6 +250,7 @@ export function parseSdImageArgs(v: SdValues, provider: LocalProviderName, promp
       timeoutSec: timeoutFlag(v.timeout),
       model: comfy ? textFlag("--model", v.model, 400) : undefined,
       workflow: comfy ? textFlag("--workflow", v.workflow, 4096) : undefined,
+      scheduler: comfy ? textFlag("--scheduler", v.scheduler, 200) : undefined,
     }),
     defaultSide: DEFAULT_SIDE[provider],
     count: countFlag(v, SD_MAX_COUNT) ?? 1,
