@@ -51,7 +51,7 @@ const outDir = (): string => join(tmp, `out-${++dirs}`);
 const graphOf = (s: ComfyTestServer, n = 0): ComfyGraph => s.prompts[n]!.prompt as ComfyGraph;
 
 describe("figment image --provider comfyui", () => {
-  it("txt2img: the SD flags' meaning (size, steps, cfg, sampler, seed, count, partials), --model, --scheduler", async () => {
+  it("txt2img: size, steps, cfg, sampler, seed, count, partials as on SD; --model, --scheduler", async () => {
     const s = await start();
     const out = outDir();
     const { code, stdout, stderr } = await figment([
