@@ -44,8 +44,9 @@ Usage:
   With --provider sdnext|a1111|comfyui the rows run one at a time on the server (its GPU runs one job at a time)
   with --negative --seed --steps --cfg --sampler --strength --size --base-url (see figment image --help); on
   comfyui also --model (a checkpoint it lists), --scheduler NAME (one it lists) and --workflow FILE (your own
-  API-format workflow, its placeholders filled per row; only seed is swept then). --consistent there keeps one seed for every row (--seed, else the
-  first image's); --timeout bounds the whole run: the server is interrupted and the images written are kept.
+  API-format workflow, its placeholders filled per row; only seed is swept then). --consistent there keeps one
+  seed for every row (--seed, else the first image's); --timeout bounds the whole run: the server is interrupted
+  and the images written are kept.
 
 The template names parameters in braces ("A {style} hero image for {audience}"; {{ and }} are literal braces).
 The rows file's header (CSV) or keys (JSONL) name the parameters. Images are named by row number and the
