@@ -228,6 +228,17 @@ export const NAVIGATION_API = [
 ];
 
 /**
+ * The transition on screen, in a same-document app: a navigation started while one plays skips the old one, whose
+ * end must not take the new one's name off <html> (the new one would play unnamed: a timer's screen reached under
+ * load showed it).
+ */
+export const PLAYING = [
+  "/** The transition playing: when one ends because a newer one started, the newer one's name stays on <html>. */",
+  "let playing: ViewTransition | undefined;",
+  "",
+];
+
+/**
  * src/transitions.ts's going back (`back`): transitionBack (a BACK link: back in history with the reverse of the
  * transition that came to this screen), and the browser's own back doing the same. The browser's back is seen twice:
  * the Navigation API's `navigate` (before the history moves: history.state is still the screen left's, naming the
@@ -257,8 +268,9 @@ const TRANSITION_BACK = [
   "        void back();",
   "      }),",
   "  );",
+  "  playing = transition;",
   "  void transition.finished.finally(() => {",
-  "    delete root.dataset.transition;",
+  "    if (playing === transition) delete root.dataset.transition;",
   "  });",
   "}",
   "",
@@ -323,6 +335,7 @@ export function transitionsModule(m: TransitionsModule, back = false): string {
           "",
         ]
       : []),
+    ...PLAYING,
     "/**",
     // (The generated line is 120 columns wide.)
     " * Goes somewhere (`go`: the router's navigation) inside the view transition `name` " +
@@ -340,8 +353,9 @@ export function transitionsModule(m: TransitionsModule, back = false): string {
     "  root.dataset.transition = name;",
     ...(back ? ["  const from = location.href;"] : []),
     ...m.update,
+    "  playing = transition;",
     "  void transition.finished.finally(() => {",
-    "    delete root.dataset.transition;",
+    "    if (playing === transition) delete root.dataset.transition;",
     ...(back
       ? [
           "    // The screen reached keeps the transition's name on its history entry: going back plays its reverse.",

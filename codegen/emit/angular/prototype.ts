@@ -10,7 +10,7 @@
  */
 import type { PageTimer } from "../../prototype/transitions.js";
 import { BACK_SUFFIX } from "../../prototype/transitions.js";
-import { NAVIGATION_API } from "../view-transitions.js";
+import { NAVIGATION_API, PLAYING } from "../view-transitions.js";
 
 export { ANGULAR_TRANSITIONS_PATH } from "./app.js";
 
@@ -71,6 +71,7 @@ export function angularTransitionsTs(back: boolean): string {
     'import { Router, type ViewTransitionInfo, withViewTransitions } from "@angular/router";',
     ...(back ? backLines : []),
     "",
+    ...PLAYING,
     "/**",
     " * The view transition the router starts around a navigation: the design's (named on <html data-transition> while",
     " * it plays, for src/transitions.css), or none (a navigation without one, a reader who prefers reduced motion).",
@@ -85,8 +86,9 @@ export function angularTransitionsTs(back: boolean): string {
     "  }",
     "  const root = document.documentElement;",
     `  root.dataset["transition"] = ${back ? `reverse ? \`\${name}${BACK_SUFFIX}\` : name` : "name"};`,
+    "  playing = transition;",
     "  void transition.finished.finally(() => {",
-    '    delete root.dataset["transition"];',
+    '    if (playing === transition) delete root.dataset["transition"];',
     "  });",
     "}",
     "",
