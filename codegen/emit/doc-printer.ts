@@ -64,22 +64,39 @@ export function unprintable(why: string): FigmentError {
 
 export const isUnprintable = (error: unknown): boolean => isFigmentError(error) && error.reason === "unprintable";
 
-/** A character at U+0300 or above: a combining mark (no width) or one textWidth may not count. */
-const BEYOND_ONE_COLUMN = /[\u0300-\uffff]/;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 /**
- * Display width as prettier and Biome count it; throws unprintable() for characters whose width the two might count
- * differently (wide East Asian, emoji): the file is then left to the formatter.
+ * Display width as the format pass's formatters count it (Biome for scripts, markup_fmt for pages: both the
+ * unicode-width crate), for the characters whose width is certain: Latin, Greek, Cyrillic, common punctuation, arrows
+ * and maths, box drawing, an icon font's private-use characters, each measured against the formatter
+ * (text-width.test.ts). Any other character (a control, a zero-width or format character such as U+200B, wide East
+ * Asian, emoji) throws unprintable() and the file is left to the formatter.
  */
 export function textWidth(text: string): number {
-  // Every character below U+0300 is one column. A regular expression answers that for a whole string far faster than
-  // a loop over its characters (for a one-byte string, at once): the loop was the printer's hottest line.
-  if (!BEYOND_ONE_COLUMN.test(text)) return text.length;
+  // Printable ASCII only, found by a regular expression: far faster than a loop over the characters (for a one-byte
+  // string, at once); the loop was the printer's hottest line.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0x300 && cp <= 0x36f) continue;
-    if (cp < 0x1100 || (cp >= 0x2000 && cp <= 0x22ff)) width++;
+    // Combining accents and the soft hyphen take no column.
+    if ((cp >= 0x300 && cp <= 0x36f) || cp === 0xad) continue;
+    if (
+      (cp >= 0x20 && cp <= 0x7e) ||
+      (cp >= 0xa0 && cp <= 0x2ff) ||
+      (cp >= 0x370 && cp <= 0x482) ||
+      (cp >= 0x48a && cp <= 0x52f) ||
+      (cp >= 0x2010 && cp <= 0x2027) ||
+      (cp >= 0x2030 && cp <= 0x205e) ||
+      (cp >= 0x20a0 && cp <= 0x20bf) ||
+      (cp >= 0x2100 && cp <= 0x214f) ||
+      (cp >= 0x2190 && cp <= 0x22ff) ||
+      (cp >= 0x2500 && cp <= 0x257f) ||
+      (cp >= 0xe000 && cp <= 0xf8ff) ||
+      cp >= 0xf0000
+    )
+      width++;
     else throw unprintable(`width of U+${cp.toString(16)}`);
   }
   return width;

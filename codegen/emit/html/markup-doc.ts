@@ -4,7 +4,7 @@
  * broken group ends that look-ahead. print.ts builds markup_fmt's documents for the emitters' pages and prints
  * them here, so that the pages come out as the format pass would write them.
  */
-import { unprintable } from "../doc-printer.js";
+import { textWidth } from "../doc-printer.js";
 
 export type MDoc = string | MDoc[] | MGroup | MNest | MAlt | MBreak | MNewLine | MEmptyLine;
 
@@ -45,41 +45,6 @@ export const softLine: MGroup = mgroup([lineOrSpace]);
 export const nest = (c: MDoc): MNest => ({ k: "nest", c });
 export const alt = (flat: MDoc, broken: MDoc): MAlt => ({ k: "alt", flat, broken });
 
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-
-/**
- * Display width as the unicode-width crate counts it, for the characters whose width is certain (Latin, Greek,
- * Cyrillic, common punctuation, arrows and maths, box drawing, an icon font's private-use characters, each measured
- * against the formatter); any other throws unprintable() and the page is left to the formatter.
- */
-export function markupWidth(text: string): number {
-  // Printable ASCII only, found by a regular expression: far faster than a loop over the characters.
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    // Combining accents and the soft hyphen take no column.
-    if ((cp >= 0x300 && cp <= 0x36f) || cp === 0xad) continue;
-    if (
-      (cp >= 0x20 && cp <= 0x7e) ||
-      (cp >= 0xa0 && cp <= 0x2ff && cp !== 0xad) ||
-      (cp >= 0x370 && cp <= 0x482) ||
-      (cp >= 0x48a && cp <= 0x52f) ||
-      (cp >= 0x2010 && cp <= 0x2027) ||
-      (cp >= 0x2030 && cp <= 0x205e) ||
-      (cp >= 0x20a0 && cp <= 0x20bf) ||
-      (cp >= 0x2100 && cp <= 0x214f) ||
-      (cp >= 0x2190 && cp <= 0x22ff) ||
-      (cp >= 0x2500 && cp <= 0x257f) ||
-      (cp >= 0xe000 && cp <= 0xf8ff) ||
-      cp >= 0xf0000
-    )
-      width++;
-    else throw unprintable(`width of U+${cp.toString(16)}`);
-  }
-  return width;
-}
-
 const FLAT = 0;
 const BREAK = 1;
 type Mode = typeof FLAT | typeof BREAK;
@@ -97,7 +62,7 @@ function fitting(group: MDoc[], indent: number, rest: Action[], cols: number, wi
       action = rest[--restIdx]!;
     }
     const [ind, mode, doc] = action;
-    if (typeof doc === "string") cols += markupWidth(doc);
+    if (typeof doc === "string") cols += textWidth(doc);
     else if (Array.isArray(doc)) for (let i = doc.length - 1; i >= 0; i--) actions.push([ind, mode, doc[i]!]);
     else
       switch (doc.k) {
@@ -131,7 +96,7 @@ export function printMarkupDoc(doc: MDoc, width: number): string {
   while (actions.length > 0) {
     const [indent, mode, d] = actions.pop()!;
     if (typeof d === "string") {
-      cols += markupWidth(d);
+      cols += textWidth(d);
       out.push(d);
       continue;
     }
