@@ -22,7 +22,7 @@ import { checkOutDir } from "../common/io.js";
 import { cliSocket } from "../common/node-websocket.js";
 import { SD_DEFAULT_STRENGTH, samplingOf, sdSize, type SdImageArgs } from "./sd-args.js";
 import { readImageFlag, sdMaskBytes } from "./sd-command.js";
-import { runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
+import { endRun, runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
 
 const sizeText = (size: ImageSize): string => `${size.width}×${size.height}`;
 
@@ -172,34 +172,10 @@ export async function comfyImageCommand(args: SdImageArgs, io: Output, context: 
   }
 
   const images = await writeRunImages(files, result.images, (image) => image.seed);
-  if (args.json)
-    io.out(
-      JSON.stringify(
-        {
-          images,
-          partials,
-          interrupted: result.interrupted,
-          mode,
-          size: sent,
-          provider: "comfyui",
-          baseUrl: args.baseUrl,
-          ...(result.model ? { model: result.model } : {}),
-        },
-        null,
-        2,
-      ),
-    );
-  else {
-    io.out(`wrote ${plural(images.length, "image")} to ${out}${result.model ? ` (${result.model})` : ""}`);
-    for (const image of images)
-      io.out(`  ${image.path}\t${image.width}×${image.height} ${image.format}\tseed ${image.seed}`);
-    if (partials.length > 0) io.out(`  (${plural(partials.length, "preview")} under ${join(out, "partials")})`);
-  }
-  if (!result.interrupted) return 0;
-  const kept = `${plural(images.length, "image")} it had saved ${images.length === 1 ? "was" : "were"} written`;
-  if (stop.by === "timeout") {
-    io.err(`figment: the run took longer than --timeout ${args.timeoutSec} s: ComfyUI was interrupted and the ${kept}`);
-    return 1;
-  }
-  throw new Cancelled(`cancelled: ComfyUI was interrupted and the ${kept}`);
+  const report = { images, partials, interrupted: result.interrupted, mode, size: sent, provider: "comfyui" };
+  return endRun(
+    io,
+    { ...report, baseUrl: args.baseUrl, ...(result.model ? { model: result.model } : {}) },
+    { json: args.json, out, stop, timeoutSec: args.timeoutSec, server: "ComfyUI", made: "had saved" },
+  );
 }

@@ -1,7 +1,10 @@
+import { join } from "node:path";
 import { Cancelled } from "../../kernel/cancelled.js";
+import { plural } from "../../kernel/plural.js";
 import { FigmentError } from "../../kernel/errors.js";
-import type { ServedFormat } from "../../ai/image/options.js";
+import type { ImageSize, ServedFormat } from "../../ai/image/options.js";
 import type { RunFiles } from "../common/image-files.js";
+import type { Output } from "../common/output.js";
 
 /**
  * How a local server's run is stopped: Ctrl-C (the command's signal) and --timeout both abort one signal, which
@@ -81,4 +84,50 @@ export async function writeRunImages<
     throw new FigmentError("input", `could not write under ${files.out}: ${(error as Error).message}`);
   }
   return written;
+}
+
+/** What a local server's run wrote, as `--json` prints it. */
+export interface RunReport {
+  images: Awaited<ReturnType<typeof writeRunImages>>;
+  partials: readonly { path: string; index: number }[];
+  interrupted: boolean;
+  mode: string;
+  size: ImageSize;
+  provider: string;
+  baseUrl: string;
+  model?: string;
+}
+
+/**
+ * Prints what the run wrote (the report as JSON with --json, else a line per image) and ends it: 0 when the server
+ * finished; when it was interrupted, 1 after --timeout or Cancelled (130) after Ctrl-C, saying the images it had
+ * made were written. `server` names the server in those sentences ("ComfyUI", "the server"); `made` says what it did
+ * with its images ("had saved", "returned").
+ */
+export function endRun(
+  io: Output,
+  report: RunReport,
+  how: { json: boolean; out: string; stop: RunStop; timeoutSec: number | undefined; server: string; made: string },
+): number {
+  const { images } = report;
+  if (how.json) io.out(JSON.stringify(report, null, 2));
+  else {
+    io.out(`wrote ${plural(images.length, "image")} to ${how.out}${report.model ? ` (${report.model})` : ""}`);
+    for (const image of images)
+      io.out(
+        `  ${image.path}\t${image.width}×${image.height} ` +
+          `${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`,
+      );
+    if (report.partials.length > 0)
+      io.out(`  (${plural(report.partials.length, "preview")} under ${join(how.out, "partials")})`);
+  }
+  if (!report.interrupted) return 0;
+  const kept =
+    `${how.server} was interrupted and the ${plural(images.length, "image")} it ${how.made} ` +
+    `${images.length === 1 ? "was" : "were"} written`;
+  if (how.stop.by === "timeout") {
+    io.err(`figment: the run took longer than --timeout ${how.timeoutSec} s: ${kept}`);
+    return 1;
+  }
+  throw new Cancelled(`cancelled: ${kept}`);
 }

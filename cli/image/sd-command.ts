@@ -31,7 +31,7 @@ import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, samplingOf, sdSize, type SdImageAr
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
 import { checkOutDir } from "../common/io.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
-import { runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
+import { endRun, runStop, stoppedWithoutImages, writeRunImages } from "./run-stop.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
@@ -193,42 +193,11 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
 
   const images = await writeRunImages(files, result.images, (image) => image.seed ?? null);
 
-  if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          images,
-          partials,
-          interrupted: result.interrupted,
-          mode,
-          size: sent,
-          provider: args.provider,
-          baseUrl: args.baseUrl,
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    io.out(`wrote ${plural(images.length, "image")} to ${out}`);
-    for (const image of images)
-      io.out(
-        `  ${image.path}\t${image.width}×${image.height} ` +
-          `${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`,
-      );
-    if (partials.length > 0) io.out(`  (${plural(partials.length, "preview")} under ${join(out, "partials")})`);
-  }
-  if (!result.interrupted) return 0;
-  if (stop.by === "timeout") {
-    io.err(
-      `figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and ` +
-        `the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
-    );
-    return 1;
-  }
-  throw new Cancelled(
-    `cancelled: the server was interrupted and the ${plural(images.length, "image")} ` +
-      `it returned ${images.length === 1 ? "was" : "were"} written`,
+  const report = { images, partials, interrupted: result.interrupted, mode, size: sent, provider: args.provider };
+  return endRun(
+    io,
+    { ...report, baseUrl: args.baseUrl },
+    { json: args.json, out, stop, timeoutSec: args.timeoutSec, server: "the server", made: "returned" },
   );
 }
 
