@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelError } from "../../ai/errors/classify.js";
-import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import { imageInfo, type ImageInfo } from "../../ai/image/bytes.js";
 import { maskFromPng, sdMaskPng } from "../../ai/mask/index.js";
 import type { ImageSize } from "../../ai/image/options.js";
@@ -24,7 +24,6 @@ import {
   type SdProgress,
   type SdResult,
 } from "../../ai/sdnext/index.js";
-import { plural } from "../../kernel/plural.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, samplingOf, sdSize, type SdImageArgs } from "./sd-args.js";
