@@ -4,6 +4,7 @@ import { isCancelled } from "../../kernel/cancelled.js";
 import { pixelOf } from "../../test/openai-server/png.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { CHECKPOINTS, CONTROLNETS, type ComfyTestServer, startComfyServer } from "../../test/comfyui-server/server.js";
+import { teamWorkflow } from "../../test/comfyui-server/team-workflow.js";
 import type { SdProgress } from "../sdnext/job.js";
 import { SdError } from "../sdnext/errors.js";
 import { type ComfyGenerateOptions, comfyGenerate } from "./client.js";
@@ -197,38 +198,16 @@ describe("ComfyUI client: built-in workflows", () => {
 });
 
 describe("ComfyUI client: --workflow", () => {
-  const custom = JSON.stringify({
-    "3": {
-      class_type: "KSampler",
-      inputs: {
-        model: ["4", 0],
-        seed: "{{seed}}",
-        steps: 2,
-        cfg: 6,
-        sampler_name: "euler",
-        scheduler: "karras",
-        positive: ["6", 0],
-        negative: ["7", 0],
-        latent_image: ["5", 0],
-        denoise: 1,
-      },
-    },
-    "4": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: "dreamshaper_8.safetensors" } },
-    "5": { class_type: "EmptyLatentImage", inputs: { width: "{{width}}", height: "{{height}}", batch_size: 1 } },
-    "6": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}, masterpiece", clip: ["4", 1] } },
-    "7": { class_type: "CLIPTextEncode", inputs: { text: "{{negative}}", clip: ["4", 1] } },
-    "9": { class_type: "SaveImage", inputs: { images: ["8", 0], filename_prefix: "team" } },
-    "8": { class_type: "VAEDecode", inputs: { samples: ["3", 0], vae: ["4", 2] } },
-  });
+  const custom = teamWorkflow("dreamshaper_8.safetensors", 2, { cfg: 6, style: "masterpiece" });
 
   it("fills the placeholders (numbers as numbers) and sends the rest unchanged", async () => {
     const server = await start();
     const result = await generate(server, { workflow: parseWorkflow(custom), count: 2 });
     const graph = graphOf(server, 1);
-    expect(graph["3"]!.inputs).toMatchObject({ seed: 12, scheduler: "karras", steps: 2 });
-    expect(graph["5"]!.inputs).toMatchObject({ width: 64, height: 48 });
-    expect(graph["6"]!.inputs["text"]).toBe("a red fox, masterpiece");
-    expect(graph["7"]!.inputs["text"]).toBe("blurry");
+    expect(graph["5"]!.inputs).toMatchObject({ seed: 12, scheduler: "karras", steps: 2 });
+    expect(graph["4"]!.inputs).toMatchObject({ width: 64, height: 48 });
+    expect(graph["2"]!.inputs["text"]).toBe("a red fox, masterpiece");
+    expect(graph["3"]!.inputs["text"]).toBe("blurry");
     expect(result.images.map((i) => [i.width, i.seed])).toEqual([
       [64, 11],
       [64, 12],

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, listFiles } from "../../test/helpers/fixtures.js";
 import { type ComfyTestServer, startComfyServer } from "../../test/comfyui-server/server.js";
+import { teamWorkflow } from "../../test/comfyui-server/team-workflow.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import type { ComfyGraph } from "../../ai/comfyui/workflows.js";
 import { run } from "../run.js";
@@ -149,31 +150,7 @@ describe("figment image --provider comfyui", () => {
   it("--workflow fills the placeholders; another provider refuses --workflow", async () => {
     const s = await start();
     const file = join(tmp, "wf.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        "1": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: "sd_xl_base_1.0.safetensors" } },
-        "2": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}", clip: ["1", 1] } },
-        "5": { class_type: "EmptyLatentImage", inputs: { width: "{{width}}", height: "{{height}}", batch_size: 1 } },
-        "6": {
-          class_type: "KSampler",
-          inputs: {
-            model: ["1", 0],
-            seed: "{{seed}}",
-            steps: 2,
-            cfg: 7,
-            sampler_name: "euler",
-            scheduler: "normal",
-            positive: ["2", 0],
-            negative: ["2", 0],
-            latent_image: ["5", 0],
-            denoise: 1,
-          },
-        },
-        "7": { class_type: "VAEDecode", inputs: { samples: ["6", 0], vae: ["1", 2] } },
-        "8": { class_type: "SaveImage", inputs: { images: ["7", 0], filename_prefix: "team" } },
-      }),
-    );
+    writeFileSync(file, teamWorkflow("sd_xl_base_1.0.safetensors", 2, { cfg: 7, scheduler: "normal" }));
     const { code } = await figment([
       "--base-url",
       s.url,
@@ -189,8 +166,8 @@ describe("figment image --provider comfyui", () => {
       outDir(),
     ]);
     expect(code).toBe(0);
-    expect(graphOf(s)["6"]!.inputs["seed"]).toBe(3);
-    expect(graphOf(s)["5"]!.inputs).toMatchObject({ width: 64, height: 64 });
+    expect(graphOf(s)["5"]!.inputs["seed"]).toBe(3);
+    expect(graphOf(s)["4"]!.inputs).toMatchObject({ width: 64, height: 64 });
     const io = captureIo();
     const refused = await run(
       ["image", "--provider", "sdnext", "--prompt", "p", "--workflow", file, "--out", outDir()],

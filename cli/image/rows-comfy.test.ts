@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ComfyGraph } from "../../ai/comfyui/workflows.js";
 import { pixelSeed } from "../../test/comfyui-server/execute.js";
 import { type ComfyTestServer, startComfyServer } from "../../test/comfyui-server/server.js";
+import { teamWorkflow } from "../../test/comfyui-server/team-workflow.js";
 import { captureIo, listFiles } from "../../test/helpers/fixtures.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { run } from "../run.js";
@@ -209,29 +210,7 @@ describe("figment image --template --provider comfyui", () => {
     const s = await start();
     const workflow = file(
       "team.json",
-      JSON.stringify({
-        "1": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: "sd_xl_base_1.0.safetensors" } },
-        "2": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}, team style", clip: ["1", 1] } },
-        "3": { class_type: "CLIPTextEncode", inputs: { text: "{{negative}}", clip: ["1", 1] } },
-        "5": { class_type: "EmptyLatentImage", inputs: { width: "{{width}}", height: "{{height}}", batch_size: 1 } },
-        "6": {
-          class_type: "KSampler",
-          inputs: {
-            model: ["1", 0],
-            seed: "{{seed}}",
-            steps: 1,
-            cfg: 3,
-            sampler_name: "euler",
-            scheduler: "normal",
-            positive: ["2", 0],
-            negative: ["3", 0],
-            latent_image: ["5", 0],
-            denoise: 1,
-          },
-        },
-        "7": { class_type: "VAEDecode", inputs: { samples: ["6", 0], vae: ["1", 2] } },
-        "8": { class_type: "SaveImage", inputs: { images: ["7", 0], filename_prefix: "team" } },
-      }),
+      teamWorkflow("sd_xl_base_1.0.safetensors", 1, { cfg: 3, style: "team style", scheduler: "normal" }),
     );
     const rows = file("rows.csv", "animal\ncat\ndog\n");
     const base = ["--template", "a {animal}", "--rows", rows, "--provider", "comfyui", "--base-url", s.url];
