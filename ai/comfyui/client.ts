@@ -17,17 +17,11 @@ import { type ImageRef, runWorkflow } from "./run.js";
 import type { OpenSocket } from "./socket.js";
 import { fillWorkflow } from "./workflow-file.js";
 import { buildGraph, type ComfyGraph, type ComfyGraphInputs, roundSide } from "./workflows.js";
+import type { LocalDrawing } from "../image/options.js";
 
 export type ComfyControlType = "canny" | "lineart" | "scribble";
 
-export interface ComfyGenerateOptions {
-  prompt: string;
-  negativePrompt?: string;
-  width: number;
-  height: number;
-  steps?: number;
-  cfgScale?: number;
-  sampler?: string;
+export interface ComfyGenerateOptions extends LocalDrawing {
   scheduler?: string;
   /** The first image's seed (the next ones +1 each); absent: a random one. */
   seed?: number;

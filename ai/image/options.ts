@@ -22,6 +22,17 @@ export const MAX_PROMPT_CHARS = 32_000;
 /** The Images API takes up to 16 input images per edit. */
 export const MAX_REFERENCES = 16;
 
+/** What a local server (SD.Next, AUTOMATIC1111, ComfyUI) is asked to draw, in the words both clients take. */
+export interface LocalDrawing {
+  prompt: string;
+  negativePrompt?: string;
+  width: number;
+  height: number;
+  steps?: number;
+  cfgScale?: number;
+  sampler?: string;
+}
+
 export interface ImageSize {
   width: number;
   height: number;

@@ -10,15 +10,9 @@ import { oneLine, SdError, type SdServerKind } from "./errors.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { runJob, type SdJobOptions, type SdResult } from "./job.js";
 import { readModels, readNames, readSamplers, type SdModel } from "./read.js";
+import type { LocalDrawing } from "../image/options.js";
 
-export interface SdGenerateOptions {
-  prompt: string;
-  negativePrompt?: string;
-  width: number;
-  height: number;
-  steps?: number;
-  cfgScale?: number;
-  sampler?: string;
+export interface SdGenerateOptions extends LocalDrawing {
   /** -1 or undefined: the server picks. */
   seed?: number;
   batchSize?: number;
