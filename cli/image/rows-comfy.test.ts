@@ -8,10 +8,9 @@
  * own cells only; a workflow refused as a whole or the server down stopping the run; Ctrl-C and --timeout during the
  * second row interrupting ComfyUI and keeping the first; --dry-run sending nothing.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import type { ComfyGraph } from "../../ai/comfyui/workflows.js";
 import { pixelSeed } from "../../test/comfyui-server/execute.js";
 import { type ComfyTestServer, startComfyServer } from "../../test/comfyui-server/server.js";
@@ -19,19 +18,9 @@ import { teamWorkflow } from "../../test/comfyui-server/team-workflow.js";
 import { captureIo, listFiles } from "../../test/helpers/fixtures.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { run } from "../run.js";
+import { scratchFolder } from "../../test/helpers/temp-dirs.js";
 
-let tmp: string;
-let n = 0;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "figment-comfy-rows-"));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const file = (name: string, content: string | Uint8Array): string => {
-  const path = join(tmp, `${++n}-${name}`);
-  writeFileSync(path, content);
-  return path;
-};
-const outDir = (): string => join(tmp, `out-${++n}`);
+const { file, outDir } = scratchFolder("figment-comfy-rows-");
 const pngs = (out: string): string[] =>
   listFiles(out)
     .filter((f) => f.endsWith(".png"))

@@ -7,28 +7,17 @@
  * the run; a sweep refused on OpenAI in one line before anything is sent; --dry-run listing each cell's request;
  * --json naming the server's checkpoint (from AUTOMATIC1111's answers, else SD.Next's loaded one).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { captureIo, listFiles } from "../../test/helpers/fixtures.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { startSdNextServer, type SdTestServer } from "../../test/sdnext-server/server.js";
 import { run } from "../run.js";
+import { scratchFolder } from "../../test/helpers/temp-dirs.js";
 
 const FAST = { FIGMENT_SD_POLL_MS: "1" };
-let tmp: string;
-let n = 0;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "figment-sd-rows-"));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const file = (name: string, content: string | Uint8Array): string => {
-  const path = join(tmp, `${++n}-${name}`);
-  writeFileSync(path, content);
-  return path;
-};
-const outDir = (): string => join(tmp, `out-${++n}`);
+const { file, outDir } = scratchFolder("figment-sd-rows-");
 
 let server: SdTestServer | undefined;
 afterEach(async () => {
