@@ -108,7 +108,7 @@ export function systemInstructions(
   withImage = true,
 ): string {
   if (input.page) return pageSystemInstructions(input.page);
-  const part = input.section ? sectionRule(input.section) : "";
+  const part = input.section ? sectionRule(input.section, input.target) : "";
   const target =
     input.target === "vue"
       ? [

@@ -3,6 +3,8 @@
  * places, the files it writes (one component the page renders) and the sections already answered, so the parts fit.
  * Imports nothing of prompt.ts (which imports this).
  */
+import type { Target } from "../../codegen/targets.js";
+import { pagePaths, sectionFiles, sectionShape } from "./sections/targets.js";
 
 /** One picture of a section's band: a PNG data URL and its place in the frame, in design px. */
 export interface SectionTile {
@@ -24,7 +26,7 @@ export interface SectionInput {
   /** 0-based, in drawn order; `count` sections in all. */
   index: number;
   count: number;
-  /** The component this request writes (src/sections/<component>.tsx). */
+  /** The component this request writes (src/sections/<component>.tsx, .vue, .svelte or .html). */
   component: string;
   /** Every section's component, in drawn order (the page renders them so). */
   components: readonly string[];
@@ -35,28 +37,19 @@ export interface SectionInput {
   answered: readonly AnsweredSection[];
 }
 
-/** Where a section's files go: its component, its CSS module, its own components' folder. */
-export function sectionPaths(component: string): { tsx: string; css: string; folder: string } {
-  return {
-    tsx: `src/sections/${component}.tsx`,
-    css: `src/sections/${component}.module.css`,
-    folder: `src/components/${component}/`,
-  };
-}
-
 const px = (n: number): number => Math.round(n);
 
 /** The system rule for a section: write this section only, as one exported component. */
-export function sectionRule(section: SectionInput): string {
-  const paths = sectionPaths(section.component);
+export function sectionRule(section: SectionInput, target: Target = "react"): string {
+  const files = sectionFiles(section.component, target);
+  const page = pagePaths(target).join(" nor ");
   return [
     `The frame “${section.frame.name}” (${px(section.frame.w)} × ${px(section.frame.h)} px) is too large for one ` +
       `request, so it is built section by section; this request is section ${section.index + 1} of ` +
       `${section.count}: the band from y ${px(section.band.y)} to ${px(section.band.y + section.band.h)} px.`,
-    `Write only this section: ${paths.tsx} with \`export function ${section.component}()\` (no props, no default ` +
-      `export) drawing the section's layers at the frame's full width, ${paths.css} beside it, and any component ` +
-      `of its own under ${paths.folder}. Do not write src/App.tsx nor another section: the page renders the ` +
-      `sections in drawn order (${section.components.join(", ")}), one below the other.`,
+    `Write only this section: ${sectionShape(section.component, target)}, drawing the section's layers at the ` +
+      `frame's full width, and any component of its own under ${files.folder}. Do not write ${page} nor another ` +
+      `section: the page renders the sections in drawn order (${section.components.join(", ")}), one below the other.`,
   ].join("\n");
 }
 

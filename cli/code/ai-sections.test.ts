@@ -52,7 +52,8 @@ interface Content {
 const contentOf = (req: RecordedRequest): Content[] =>
   ((req.body as { input: { content: Content[] }[] }).input[0]?.content ?? []) as Content[];
 const instructionsOf = (req: RecordedRequest): string => (req.body as { instructions: string }).instructions;
-const componentOf = (req: RecordedRequest): string => /src\/sections\/(\w+)\.tsx/.exec(instructionsOf(req))![1]!;
+const componentOf = (req: RecordedRequest): string =>
+  /src\/sections\/(\w+)\.(?:tsx|vue|svelte|html)/.exec(instructionsOf(req))![1]!;
 
 /** A section's answer: its component and CSS module, as the rule asks. */
 function sectionAnswer(component: string): string {
@@ -156,4 +157,69 @@ describe("figment code --ai section by section", () => {
     expect(result.stderr).toContain(`sections answered by then: ${first}`);
     expect(existsSync(out) ? readdirSync(out, { recursive: true }) : []).toEqual([]);
   }, 120_000);
+
+  /** A section's answer in `target`, as its rule asks: a Vue or Svelte component, or an HTML fragment and its CSS. */
+  function targetAnswer(target: "vue" | "svelte" | "html", component: string): string {
+    const files =
+      target === "html"
+        ? [
+            {
+              path: `src/sections/${component}.html`,
+              content: `<section class="${component}"><h2>${component}</h2></section>`,
+            },
+            { path: `src/sections/${component}.css`, content: `.${component} {\n  display: flex;\n}\n` },
+          ]
+        : [
+            {
+              path: `src/sections/${component}.${target}`,
+              content:
+                (target === "vue"
+                  ? `<template>\n  <section class="root"><h2>${component}</h2></section>\n</template>\n`
+                  : `<section class="root"><h2>${component}</h2></section>\n`) +
+                `\n<style${target === "vue" ? " scoped" : ""}>\n.root {\n  display: flex;\n}\n</style>\n`,
+            },
+          ];
+    return JSON.stringify({ notes: `${component} drawn`, files });
+  }
+
+  it.each(["vue", "svelte", "html"] as const)(
+    "--target %s: one section per request, assembled into one page",
+    async (target) => {
+      await server?.close();
+      server = await startOpenAiServer(
+        (req): ScriptedReply => responsesStream([targetAnswer(target, componentOf(req))]),
+      );
+      const out = join(tmp, `out-${target}`);
+      const result = await figment([...base(server.url), "--target", target, "--out", out]);
+      expect(result.code, result.stderr).toBe(0);
+      const requests = server.requests.filter((r) => r.path.endsWith("/responses"));
+      expect(requests.length).toBeGreaterThanOrEqual(3);
+      const components = requests.map(componentOf);
+      // Each request asks for its own target's file and names the page it must not write.
+      for (const req of requests) expect(instructionsOf(req)).toContain(`src/sections/${componentOf(req)}.${target}`);
+      const read = (path: string): string => readFileSync(join(out, path), "utf8");
+      const page =
+        target === "vue"
+          ? read("src/App.vue")
+          : target === "svelte"
+            ? read("src/screens/Page.svelte")
+            : read("index.html");
+      const dry = await figment([...base(server.url), "--target", target, "--dry-run", "--json"]);
+      const planned = (JSON.parse(dry.stdout) as { sections: { list: { component: string }[] } }).sections.list;
+      expect([...components].sort()).toEqual(planned.map((p) => p.component).sort());
+      // In drawn order, each once.
+      const at = planned.map((p) => page.indexOf(target === "html" ? `<h2>${p.component}</h2>` : `<${p.component} />`));
+      expect(at.every((k) => k > 0)).toBe(true);
+      expect([...at].sort((x, y) => x - y)).toEqual(at);
+      // Every file passed the target's own compiler in the project pass: no blocking problem was reported.
+      expect(result.stderr).not.toMatch(/[1-9]\d* blocking/);
+      if (target === "html") {
+        // The fragments are inlined: one page, one stylesheet holding every section's rules.
+        const css = read("styles.css");
+        for (const c of components) expect(css).toContain(`.${c}`);
+        expect(existsSync(join(out, "src", "sections"))).toBe(false);
+      } else for (const c of components) expect(existsSync(join(out, "src", "sections", `${c}.${target}`))).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -11,6 +11,7 @@ import { planSections, type SectionPlan } from "../../ai/code/sections/plan.js";
 import { sectionInputs } from "../../ai/code/sections/inputs.js";
 import { DEFAULT_SECTION_CONCURRENCY, generateSections, type SectionAnswer } from "../../ai/code/sections/run.js";
 import { assembleSections } from "../../ai/code/sections/assemble.js";
+import { SECTION_TARGETS, splitsFor } from "../../ai/code/sections/targets.js";
 import { isBlocking, type ModelCodeOptions } from "../../ai/code/pipeline.js";
 import type { PromptInput } from "../../ai/code/prompt.js";
 import type { ProviderConfig } from "../../ai/client/providers.js";
@@ -37,7 +38,8 @@ export interface SplitFrame {
 
 /**
  * The plan for `document` when it is one frame (one drawing) the planner splits; undefined for one request. Sections
- * are written for React only for now: another target goes in one request, said on stderr.
+ * are written for React, Vue, Svelte and HTML (sections/targets.ts): Angular and React Native go in one request, said
+ * on stderr.
  */
 export async function splitFrame(
   document: DesignDocument,
@@ -60,8 +62,10 @@ export async function splitFrame(
     countTokens: countTextTokens,
   });
   if (!plan.split) return undefined;
-  if (args.target !== "react") {
-    io.err(`figment: ${plan.why}; sections are written for --target react only: sending one request`);
+  if (!splitsFor(args.target)) {
+    io.err(
+      `figment: ${plan.why}; sections are written for --target ${SECTION_TARGETS.join(", ")}: sending one request`,
+    );
     return undefined;
   }
   const png = image ? new Uint8Array(await readFile(image.path)) : undefined;

@@ -1,68 +1,38 @@
 /**
  * A split frame's answers made one project (issue 74): every section's files (each section is one component,
- * src/sections/<Name>.tsx), a page that renders the sections in drawn order, then the one project pass and formatter
+ * src/sections/<Name>.tsx, .vue or .svelte, or an HTML fragment), a page that renders the sections in drawn order
+ * (targets.ts), then the one project pass and formatter
  * every answer goes through (pipeline.ts postProcess: imports checked and fixed with ts-morph, prettier), so the
  * page is one set of files with one stylesheet per component and the design's fonts and assets once.
  */
 import type { Problem, SourceFile } from "../../../codegen/types.js";
 import { postProcess, type ComponentChecks } from "../pipeline.js";
 import type { PromptInput } from "../prompt.js";
-import { sectionPaths } from "../section-prompt.js";
+import type { Target } from "../../../codegen/targets.js";
+import { pageFiles, pagePaths, sectionFiles } from "./targets.js";
 
-export const PAGE_PATH = "src/App.tsx";
-const PAGE_CSS = "src/App.module.css";
-
-/** The page: each section's component, one below the other, in drawn order. */
-export function pageFile(
-  components: readonly string[],
-  frame: { w: number },
-  styling: PromptInput["styling"],
-): SourceFile[] {
-  const imports = components.map((c) => `import { ${c} } from "./sections/${c}";`);
-  const body = components.map((c) => `      <${c} />`).join("\n");
-  const tailwind = styling === "tailwind";
-  const open = tailwind
-    ? `<main className="mx-auto flex w-full max-w-[${Math.round(frame.w)}px] flex-col">`
-    : "<main className={styles.page}>";
-  const app = [
-    ...imports,
-    ...(tailwind ? [] : ['import styles from "./App.module.css";']),
-    "",
-    "export default function App() {",
-    "  return (",
-    `    ${open}`,
-    body,
-    "    </main>",
-    "  );",
-    "}",
-    "",
-  ].join("\n");
-  const css = [
-    ".page {",
-    "  display: flex;",
-    "  flex-direction: column;",
-    "  width: 100%;",
-    `  max-width: ${Math.round(frame.w)}px;`,
-    "  margin: 0 auto;",
-    "}",
-    "",
-  ].join("\n");
-  return [{ path: PAGE_PATH, content: app }, ...(tailwind ? [] : [{ path: PAGE_CSS, content: css }])];
-}
+const htmlFragment = (component: string): string[] => {
+  const files = sectionFiles(component, "html");
+  return [files.main, files.css!];
+};
 
 /**
  * The sections' files in drawn order, one file per path: a page file a section wrote is dropped (the page is written
  * here), and a path two sections both wrote keeps the first one's, said as a problem unless the two are the same.
  */
-export function mergeSectionFiles(sections: readonly { component: string; files: readonly SourceFile[] }[]): {
+export function mergeSectionFiles(
+  sections: readonly { component: string; files: readonly SourceFile[] }[],
+  target: Target = "react",
+): {
   files: SourceFile[];
   problems: Problem[];
 } {
   const byPath = new Map<string, { file: SourceFile; from: string }>();
   const problems: Problem[] = [];
+  const page = pagePaths(target);
   for (const section of sections)
     for (const file of section.files) {
-      if (file.path === PAGE_PATH || file.path === PAGE_CSS) continue;
+      if (page.includes(file.path)) continue;
       const earlier = byPath.get(file.path);
       if (!earlier) byPath.set(file.path, { file, from: section.component });
       else if (earlier.file.content !== file.content && !file.bytes)
@@ -76,11 +46,15 @@ export function mergeSectionFiles(sections: readonly { component: string; files:
   return { files: [...byPath.values()].map((v) => v.file), problems };
 }
 
-/** Which section a file belongs to (for people): its component's file, CSS module or folder. */
-export function sectionOfFile(path: string, components: readonly string[]): string | undefined {
+/** Which section a file belongs to (for people): its component's file, stylesheet or folder. */
+export function sectionOfFile(
+  path: string,
+  components: readonly string[],
+  target: Target = "react",
+): string | undefined {
   return components.find((c) => {
-    const paths = sectionPaths(c);
-    return path === paths.tsx || path === paths.css || path.startsWith(paths.folder);
+    const files = sectionFiles(c, target);
+    return path === files.main || path === files.css || path.startsWith(files.folder);
   });
 }
 
@@ -89,19 +63,24 @@ export async function assembleSections(
   answers: readonly { component: string; files: readonly SourceFile[] }[],
   components: readonly string[],
   base: Pick<PromptInput, "assets" | "fonts" | "target" | "styling">,
-  frame: { w: number },
+  frame: { w: number; name?: string },
   checks: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const merged = mergeSectionFiles(answers);
+  const merged = mergeSectionFiles(answers, base.target);
   const missing = components.filter((c) => !answers.some((a) => a.component === c));
-  const page = pageFile(
-    components.filter((c) => !missing.includes(c)),
+  const rendered = components.filter((c) => !missing.includes(c));
+  // HTML's sections are fragments the page inlines: they are not files of the page.
+  const fragments = base.target === "html" ? new Set(rendered.flatMap((c) => htmlFragment(c))) : new Set<string>();
+  const page = pageFiles(
+    rendered,
     frame,
+    base.target,
     base.styling,
+    merged.files.filter((f) => fragments.has(f.path)),
   );
   const fonts = base.fonts ? { plan: base.fonts, target: base.target, styling: base.styling } : undefined;
   const done = await postProcess(
-    { files: [...page, ...merged.files], problems: merged.problems },
+    { files: [...page, ...merged.files.filter((f) => !fragments.has(f.path))], problems: merged.problems },
     undefined,
     base.assets,
     fonts,

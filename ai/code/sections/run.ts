@@ -9,7 +9,7 @@ import { generateModelCode, type ModelCodeOptions, type ModelCodeResult } from "
 import type { PromptInput } from "../prompt.js";
 import type { ProviderConfig } from "../../client/providers.js";
 import type { AnsweredSection } from "../section-prompt.js";
-import { sectionPaths } from "../section-prompt.js";
+import { sectionFiles } from "./targets.js";
 
 export const DEFAULT_SECTION_CONCURRENCY = 3;
 
@@ -29,9 +29,9 @@ export interface SectionRunOptions extends ModelCodeOptions {
   onSectionProgress?: (index: number, event: Parameters<NonNullable<ModelCodeOptions["onProgress"]>>[0]) => void;
 }
 
-/** The props a section's component takes, as written in its file (empty: none). */
+/** The props a React section's component takes, as written in its file (empty: none, or another target's). */
 export function propsOf(answer: Pick<SectionAnswer, "component" | "result">): string {
-  const file = answer.result.files.find((f) => f.path === sectionPaths(answer.component).tsx);
+  const file = answer.result.files.find((f) => f.path === sectionFiles(answer.component).main);
   const match = file && new RegExp(`export\\s+function\\s+${answer.component}\\s*\\(([^)]*)\\)`).exec(file.content);
   return match?.[1]?.trim() ?? "";
 }

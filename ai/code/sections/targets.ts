@@ -1,0 +1,206 @@
+/**
+ * Where a section's files go and what the page that renders the sections is, per target (issue 74): React, Vue and
+ * Svelte write one component per section and a root that renders them in drawn order; HTML writes one fragment per
+ * section (src/sections/<Name>.html and .css), which the page inlines into index.html and styles.css. Angular and
+ * React Native are sent as one request (SECTION_TARGETS): their roots are routes and screens of their own.
+ */
+import type { Target } from "../../../codegen/targets.js";
+import type { SourceFile } from "../../../codegen/types.js";
+
+type Styling = "css-modules" | "tailwind";
+
+/** The targets a split frame is written for, section by section. */
+export const SECTION_TARGETS: readonly Target[] = ["react", "vue", "svelte", "html"];
+
+export const splitsFor = (target: Target): boolean => SECTION_TARGETS.includes(target);
+
+export interface SectionFiles {
+  /** The section's own file: the component the page renders (HTML: the fragment it inlines). */
+  main: string;
+  /** Its stylesheet when it has one apart (React's CSS module, HTML's fragment CSS); Vue and Svelte style inside. */
+  css?: string;
+  /** Where components of its own go. */
+  folder: string;
+}
+
+/** Where section `component`'s files go for `target`. */
+export function sectionFiles(component: string, target: Target = "react"): SectionFiles {
+  const folder = `src/components/${component}/`;
+  switch (target) {
+    case "vue":
+      return { main: `src/sections/${component}.vue`, folder };
+    case "svelte":
+      return { main: `src/sections/${component}.svelte`, folder };
+    case "html":
+      return { main: `src/sections/${component}.html`, css: `src/sections/${component}.css`, folder };
+    default:
+      return { main: `src/sections/${component}.tsx`, css: `src/sections/${component}.module.css`, folder };
+  }
+}
+
+/** How the section's file says what it is, for the request's rule. */
+export function sectionShape(component: string, target: Target = "react"): string {
+  const files = sectionFiles(component, target);
+  switch (target) {
+    case "vue":
+      return `${files.main}, a single-file component without props (its style scoped inside)`;
+    case "svelte":
+      return `${files.main}, a component without props (its style inside)`;
+    case "html":
+      return (
+        `${files.main}, one <section> element and what it holds (no <html>, <head> nor <body>: the page inlines ` +
+        `it), and ${files.css}, its rules, each selector starting with the section's own class`
+      );
+    default:
+      return (
+        `${files.main} with \`export function ${component}()\` (no props, no default export), ` +
+        `${files.css} beside it`
+      );
+  }
+}
+
+/** The files the page is: none of them a section may write. */
+export function pagePaths(target: Target): string[] {
+  switch (target) {
+    case "vue":
+      return ["src/App.vue"];
+    case "svelte":
+      return ["src/App.svelte", "src/screens/Page.svelte"];
+    case "html":
+      return ["index.html", "styles.css"];
+    default:
+      return ["src/App.tsx", "src/App.module.css"];
+  }
+}
+
+const PAGE_RULES = (w: number): string[] => [
+  "display: flex;",
+  "flex-direction: column;",
+  "width: 100%;",
+  `max-width: ${Math.round(w)}px;`,
+  "margin: 0 auto;",
+];
+
+/** The page: each section, one below the other, in drawn order; `fragments` are the HTML sections' files. */
+export function pageFiles(
+  components: readonly string[],
+  frame: { w: number; name?: string },
+  target: Target,
+  styling: Styling,
+  fragments: readonly SourceFile[] = [],
+): SourceFile[] {
+  const tailwind = styling === "tailwind";
+  const w = Math.round(frame.w);
+  const main = tailwind ? `<main class="mx-auto flex w-full max-w-[${w}px] flex-col">` : '<main class="page">';
+  const css = [".page {", ...PAGE_RULES(frame.w).map((r) => `  ${r}`), "}"];
+  const tags = components.map((c) => `    <${c} />`);
+  switch (target) {
+    case "vue":
+      return [
+        {
+          path: "src/App.vue",
+          content: [
+            '<script setup lang="ts">',
+            ...components.map((c) => `import ${c} from "./sections/${c}.vue";`),
+            "</script>",
+            "",
+            "<template>",
+            `  ${main}`,
+            ...tags,
+            "  </main>",
+            "</template>",
+            ...(tailwind ? [] : ["", "<style scoped>", ...css, "</style>"]),
+            "",
+          ].join("\n"),
+        },
+      ];
+    case "svelte":
+      return [
+        {
+          path: "src/screens/Page.svelte",
+          content: [
+            '<script lang="ts">',
+            ...components.map((c) => `  import ${c} from "../sections/${c}.svelte";`),
+            "</script>",
+            "",
+            main,
+            ...tags.map((t) => t.slice(2)),
+            "</main>",
+            ...(tailwind ? [] : ["", "<style>", ...css, "</style>"]),
+            "",
+          ].join("\n"),
+        },
+      ];
+    case "html":
+      return htmlPage(components, frame, main, css, fragments);
+    default:
+      return reactPage(components, w, tailwind, css);
+  }
+}
+
+function reactPage(components: readonly string[], w: number, tailwind: boolean, css: string[]): SourceFile[] {
+  const open = tailwind
+    ? `<main className="mx-auto flex w-full max-w-[${w}px] flex-col">`
+    : "<main className={styles.page}>";
+  const app = [
+    ...components.map((c) => `import { ${c} } from "./sections/${c}";`),
+    ...(tailwind ? [] : ['import styles from "./App.module.css";']),
+    "",
+    "export default function App() {",
+    "  return (",
+    `    ${open}`,
+    ...components.map((c) => `      <${c} />`),
+    "    </main>",
+    "  );",
+    "}",
+    "",
+  ].join("\n");
+  return [
+    { path: "src/App.tsx", content: app },
+    ...(tailwind ? [] : [{ path: "src/App.module.css", content: `${css.join("\n")}\n` }]),
+  ];
+}
+
+/** index.html with each section's fragment inlined in order, styles.css with the page's rules and each section's. */
+function htmlPage(
+  components: readonly string[],
+  frame: { name?: string },
+  main: string,
+  css: string[],
+  fragments: readonly SourceFile[],
+): SourceFile[] {
+  const text = (path: string): string | undefined => fragments.find((f) => f.path === path)?.content;
+  const body = components.flatMap((c) => {
+    const html = text(sectionFiles(c, "html").main);
+    return html === undefined ? [] : [html.trim()];
+  });
+  const styles = [
+    css.join("\n"),
+    ...components.flatMap((c) => {
+      const rules = text(sectionFiles(c, "html").css!);
+      return rules === undefined ? [] : [`/* ${c} */\n${rules.trim()}`];
+    }),
+  ];
+  const title = (frame.name ?? "Page").replace(/[<&>]/g, " ");
+  const index = [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    '<link rel="stylesheet" href="styles.css">',
+    "</head>",
+    "<body>",
+    main,
+    ...body,
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+  return [
+    { path: "index.html", content: index },
+    { path: "styles.css", content: `${styles.join("\n\n")}\n` },
+  ];
+}
