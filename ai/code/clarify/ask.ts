@@ -38,7 +38,7 @@ export async function askQuestions(
     throw toModelError(error, options.signal);
   }
   if (outcome.error?.reason === "bad-output" || outcome.error?.reason === "truncated")
-    return { questions: [], problem: `The model's questions: ${outcome.error.message}` };
+    return { questions: [], problem: `The model's questions: ${outcome.error.message.replace(/\.$/, "")}` };
   if (outcome.error) throw outcome.error;
   return readQuestions(outcome.text, input.hint);
 }

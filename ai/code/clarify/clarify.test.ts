@@ -69,7 +69,7 @@ describe("the clarify request", () => {
     const srv = await serve(responsesJson("{ not json"));
     expect(await askQuestions(openai(srv.url), INPUT)).toEqual({
       questions: [],
-      problem: "The model's questions: not valid JSON.",
+      problem: "The model's questions: not valid JSON",
     });
   });
 });
@@ -78,7 +78,7 @@ describe("reading the questions", () => {
   const read = (value: unknown): ReturnType<typeof readQuestions> => readQuestions(JSON.stringify(value), HINT);
   it("refuses what does not fit, saying which question and why", () => {
     const four = [1, 2, 3, 4].map((k) => ({ ...QUESTIONS[1]!, id: `q${k}` }));
-    expect(read({ questions: four }).problem).toBe("The model's questions: 4 questions, at most 3 were asked for.");
+    expect(read({ questions: four }).problem).toBe("The model's questions: 4 questions, at most 3 were asked for");
     expect(read({ questions: [{ ...QUESTIONS[0], default: "a tab" }] }).problem).toContain(
       "question 1 (q1): its default “a tab” is not one of its options",
     );
@@ -87,7 +87,7 @@ describe("reading the questions", () => {
       "offers one option",
     );
     expect(read({ questions: [{ ...QUESTIONS[0], question: "" }] }).problem).toContain("has no question");
-    expect(read({ nope: [] }).problem).toBe("The model's questions: no `questions` list.");
+    expect(read({ nope: [] }).problem).toBe("The model's questions: no `questions` list");
     expect(read({ questions: [] })).toEqual({ questions: [] });
   });
   it("drops a node id the hint does not name, keeping the question", () => {

@@ -93,7 +93,7 @@ function readQuestion(raw: unknown, n: number, known: (id: string) => boolean): 
  * (others are dropped).
  */
 export function readQuestions(text: string, hint: string): ClarifyReading {
-  const fail = (why: string): ClarifyReading => ({ questions: [], problem: `The model's questions: ${why}.` });
+  const fail = (why: string): ClarifyReading => ({ questions: [], problem: `The model's questions: ${why}` });
   let value: unknown;
   try {
     value = JSON.parse(text.trim());
