@@ -245,7 +245,8 @@ async function dryRun(
     io.out(`  in all        about ${n(estimate.inputTokens + clarify.inputTokens)} input tokens`);
   }
   io.out(`  cost          ${cost}`);
-  if (estimate.batchCostUsd !== undefined)
+  // --clarify cannot go on the Batch API (its questions come before the code request).
+  if (estimate.batchCostUsd !== undefined && !clarify)
     io.out(
       `  batch API     about $${estimate.batchCostUsd.toFixed(4)} ` +
         `for the input (50% off, answers within 24 h: --batch-api)`,

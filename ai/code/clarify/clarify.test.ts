@@ -39,7 +39,7 @@ const custom = (url: string): ProviderConfig =>
   providerConfig({ ...DEFAULT_SETTINGS, provider: "custom", baseUrl: url, model: "local-vision" }, "sk-x-9999");
 
 describe("the clarify request", () => {
-  it("asks with the picture, the hint as data and the questions' schema; reads the questions (Responses API)", async () => {
+  it("asks with the picture, the hint as data and the schema; reads the questions (Responses API)", async () => {
     const srv = await serve(responsesJson(JSON.stringify({ questions: QUESTIONS })));
     const reading = await askQuestions(openai(srv.url), INPUT);
     expect(reading).toEqual({ questions: QUESTIONS });
