@@ -59,7 +59,7 @@ async function askFirst(ui: Frame): Promise<void> {
 describe.runIf(runBrowser)("Ask me first in the Code panel", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
 
-  it("shows the questions with defaults, sends the answers as decisions, and Cancel works at the questions", async () => {
+  it("shows the questions with defaults, sends the answers as decisions; Cancel works at the questions", async () => {
     const server = await startServer();
     server.push(
       responsesJson(JSON.stringify(QUESTIONS)),

@@ -18,7 +18,7 @@ function Question({ q, value, onChange }: { q: AskedQuestion; value: string; onC
       {q.options.length > 0 ? (
         q.options.map((option) => (
           <label key={option} class="clarify__option">
-            <input type="radio" name={`clarify-${q.id}`} checked={value === option} onChange={() => onChange(option)} />{" "}
+            <input type="radio" name={`clarify-${q.id}`} checked={value === option} onChange={() => onChange(option)} />
             {option}
             {option === q.default ? <span class="muted"> (default)</span> : null}
           </label>
