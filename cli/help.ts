@@ -141,6 +141,7 @@ Usage:
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
                [--verify [--rounds N]] [--batch-api] [--sections auto|off] [--section-concurrency N]
+               [--clarify [--answers FILE]]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment code [<new-design.json> | --file-key KEY] [--node ID]... --update DIR [--dry-run] [--json]
 
@@ -231,6 +232,10 @@ boxes and a picture as a grey placeholder, and the code is otherwise the code of
                  token budget, goes section by section (layout's top-level sections, each request with its crop
                  at full resolution and its part of the hint), then one page renders them; off: one request
   --section-concurrency  how many section requests at once (default 3)
+  --clarify      first let the model ask up to three questions the design leaves open (is this a button, which
+                 layers repeat), each with a default; printed on stderr, and the run goes on with the defaults
+  --answers      FILE (JSON: question id → answer, e.g. {"q1": "a link"}) answers --clarify's questions; an id
+                 the model did not ask is refused by name. Answers and defaults go with the code request(s)
   --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
                  24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).

@@ -24,6 +24,7 @@ import type { FontPlan } from "../../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
 import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js";
 import { answeredText, sectionRule, tileLabel, type SectionInput } from "./section-prompt.js";
+import { decisionsText, type Decision } from "./decisions.js";
 
 export type ImageDetail = "high" | "low" | "auto";
 
@@ -87,6 +88,11 @@ export interface PromptInput {
    * `imageDataUrl`), its part of the hint in `hint`, and the sections already answered. Written as one component.
    */
   section?: SectionInput;
+  /**
+   * The answers to the questions asked before generation (clarify/, issue 74), the user's or the defaults: sent as a
+   * short "Decisions" block, with one frame's request and with each section's.
+   */
+  decisions?: readonly Decision[];
 }
 
 export interface RequestOptions {
@@ -386,6 +392,10 @@ export function userTexts(input: PromptInput): string[] {
   if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));
   const answered = section ? answeredText(section) : "";
   if (answered) texts.push(answered);
+  const decided = decisionsText(input.decisions, (text) =>
+    escapeDelimiters(text, [DESIGN_TAG, DRAFT_TAG, COMPONENTS_TAG]),
+  );
+  if (decided) texts.push(decided);
   const own = input.instructions?.trim();
   texts.push(
     own

@@ -26,6 +26,7 @@ import { plural } from "../../kernel/plural.js";
 import type { CliArgs } from "../common/args.js";
 import { codeOptions, type Output } from "../common/design-files.js";
 import { dryRunHead } from "./dry-run-head.js";
+import { clarifyDryRunJson, clarifyDryRunLine } from "./clarify.js";
 
 /** A frame planned into sections, with the request of each. */
 export interface SplitFrame {
@@ -101,11 +102,13 @@ export function sectionsDryRun(
   config: ProviderConfig,
   endpoint: string,
   io: Output,
+  clarify?: Estimate,
 ): number {
   const concurrency = args.sectionConcurrency ?? DEFAULT_SECTION_CONCURRENCY;
   const estimates = sectionEstimates(split, config.model, concurrency);
-  const total = estimates.reduce((sum, e) => sum + e.inputTokens, 0);
-  const costs = estimates.map((e) => e.costUsd);
+  // --clarify: its request, sent first, is in the total.
+  const total = estimates.reduce((sum, e) => sum + e.inputTokens, 0) + (clarify?.inputTokens ?? 0);
+  const costs = [...estimates, ...(clarify ? [clarify] : [])].map((e) => e.costUsd);
   const cost = costs.every((c) => c !== undefined) ? costs.reduce((a, b) => a! + b!, 0) : undefined;
   const { plan } = split;
   const sections = plan.sections.map((s, k) => ({
@@ -130,6 +133,7 @@ export function sectionsDryRun(
         {
           ...dryRunHead(args, config),
           sections: { why: plan.why, concurrency, limits, hintTokens: plan.hintTokens, list: sections },
+          ...(clarify ? { clarify: clarifyDryRunJson(clarify) } : {}),
           inputTokens: total,
           costUsd: cost ?? null,
           note: "An estimate: providers count a little differently and prices change; the output is not included.",
@@ -155,6 +159,7 @@ export function sectionsDryRun(
         `${s.images.map((i) => `${i.width}×${i.height}`).join(", ") || "no image"}; about ${n(s.inputTokens)} ` +
         `tokens (${n(s.textTokens)} text, ${n(s.imageTokens)} image)`,
     );
+  if (clarify) io.out(clarifyDryRunLine(clarify));
   io.out(`  input tokens  about ${n(total)} in all`);
   const costLine =
     cost !== undefined

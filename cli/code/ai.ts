@@ -52,6 +52,15 @@ import type { LayoutDecisions } from "../../codegen/layout/index.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 import { runSections, sectionsDryRun, splitFrame, type SplitFrame } from "./ai-sections.js";
 import type { DesignNode } from "../../codegen/design/types.js";
+import type { Decision } from "../../ai/code/decisions.js";
+import {
+  clarifyDryRunJson,
+  clarifyDryRunLine,
+  clarifyEstimate,
+  clarifyFirst,
+  readAnswersText,
+  type ClarifyJson,
+} from "./clarify.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
@@ -176,6 +185,8 @@ async function dryRun(
 ): Promise<number> {
   await loadTokenizer();
   const estimate: Estimate = estimatePrompt(input, image, { model: config.model });
+  // --clarify: the questions' request is sent first, and counted.
+  const clarify = args.clarify ? clarifyEstimate(input, image, config.model) : undefined;
   const endpoint = endpointUrl(config);
   if (args.json) {
     io.out(
@@ -199,6 +210,9 @@ async function dryRun(
             ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" }
             : null,
           ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: VERIFY_DRY_RUN } } : {}),
+          ...(clarify
+            ? { clarify: clarifyDryRunJson(clarify), totalInputTokens: estimate.inputTokens + clarify.inputTokens }
+            : {}),
           note:
             "An estimate: providers count a little differently and " +
             "prices change; the output tokens are not included.",
@@ -211,9 +225,10 @@ async function dryRun(
   }
   const n = (value: number): string => value.toLocaleString("en-US");
   const price = estimate.price;
+  const inputCost = estimate.costUsd !== undefined ? estimate.costUsd + (clarify?.costUsd ?? 0) : undefined;
   const cost =
-    estimate.costUsd !== undefined && price
-      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} ` +
+    inputCost !== undefined && price
+      ? `about $${inputCost.toFixed(4)} for the input${clarify ? " (both requests)" : ""} ($${price.input} ` +
         `per 1M input tokens; the output is extra, $${price.output} per 1M)`
       : `no price known for model ${config.model}`;
   io.out("Estimate only (--dry-run): nothing was sent.");
@@ -225,8 +240,13 @@ async function dryRun(
     : " (no --image: structure only)";
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${imageNote}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
+  if (clarify) {
+    io.out(clarifyDryRunLine(clarify));
+    io.out(`  in all        about ${n(estimate.inputTokens + clarify.inputTokens)} input tokens`);
+  }
   io.out(`  cost          ${cost}`);
-  if (estimate.batchCostUsd !== undefined)
+  // --clarify cannot go on the Batch API (its questions come before the code request).
+  if (estimate.batchCostUsd !== undefined && !clarify)
     io.out(
       `  batch API     about $${estimate.batchCostUsd.toFixed(4)} ` +
         `for the input (50% off, answers within 24 h: --batch-api)`,
@@ -343,6 +363,21 @@ async function reactNativeTypes(): Promise<SourceFile[]> {
   return JSON.parse(await bundledText("react-native-types.json", "React Native's type declarations")) as SourceFile[];
 }
 
+/** The input with --clarify's decisions (none: as it was). */
+function withDecisions(input: PromptInput, decisions: readonly Decision[] | undefined): PromptInput {
+  return decisions && decisions.length > 0 ? { ...input, decisions } : input;
+}
+
+/** Each section's request (and the whole's) with --clarify's decisions. */
+function withSectionDecisions(split: SplitFrame, decisions: readonly Decision[] | undefined): SplitFrame {
+  if (!decisions || decisions.length === 0) return split;
+  return {
+    ...split,
+    inputs: split.inputs.map((i) => withDecisions(i, decisions)),
+    whole: withDecisions(split.whole, decisions),
+  };
+}
+
 /** A split frame's sections sent, assembled, scored with --score and written as one answer is. */
 async function writeSections(
   split: SplitFrame,
@@ -351,9 +386,13 @@ async function writeSections(
   io: Output,
   context: RunContext,
   source: Source,
-  options: AnswerChecks & { timeoutMs: number; frameScored: { frame: RestNode; design?: DesignNode } | undefined },
+  options: AnswerChecks & {
+    timeoutMs: number;
+    frameScored: { frame: RestNode; design?: DesignNode } | undefined;
+    clarify?: ClarifyJson;
+  },
 ): Promise<number> {
-  const { frameScored, ...checks } = options;
+  const { frameScored, clarify, ...checks } = options;
   if (args.verify) io.err("figment: --verify rounds per section are not made yet: the assembled page is sent once");
   let page: Awaited<ReturnType<typeof runSections>>;
   try {
@@ -383,6 +422,7 @@ async function writeSections(
       blocking: a.result.problems.filter(isBlocking).length,
     })),
     model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model },
+    ...(clarify ? { clarify } : {}),
   };
   return writeAnswer({ files: page.files, problems: page.problems }, source, args, io, more, scores);
 }
@@ -442,10 +482,13 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   // A dry run needs no key: the config is only read for its endpoint and model.
   if (args.dryRun && split) {
     const config = providerConfig(settings, "dry-run");
-    return sectionsDryRun(split, args, config, endpointUrl(config), io);
+    const clarify = args.clarify ? clarifyEstimate(split.whole, image, config.model) : undefined;
+    return sectionsDryRun(split, args, config, endpointUrl(config), io, clarify);
   }
   if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
 
+  // Read before anything is sent; its ids are checked against the questions asked.
+  const answersText = await readAnswersText(args);
   let config: ProviderConfig;
   try {
     config = providerConfig(settings, keyFor(args.provider, env, io));
@@ -455,6 +498,20 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   }
 
   io.err(`figment: asking ${config.model} at ${endpointUrl(config)} (${API_NAME[config.kind]})…`);
+  let clarified: ClarifyJson | undefined;
+  if (args.clarify) {
+    try {
+      const timeoutMs = (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000;
+      const signal = context.signal ? { signal: context.signal } : {};
+      clarified = await clarifyFirst(config, split?.whole ?? input, answersText, { ...signal, timeoutMs }, io);
+    } catch (error) {
+      if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");
+      if (error instanceof ModelError) return reportModelError(error, args.provider, io);
+      throw error;
+    }
+  }
+  const answered = clarified?.decisions;
+  const sent = withDecisions(input, answered);
   const progress = progressPrinter(io);
   // The first answer's checks, and each --verify round's.
   const checks: AnswerChecks = {
@@ -465,11 +522,12 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   if (split) {
     const options = { ...checks, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000 };
     const frameScored = args.score && frame ? { frame, ...(designFrame ? { design: designFrame } : {}) } : undefined;
-    return writeSections(split, config, args, io, context, source, { ...options, frameScored });
+    const asked = { ...options, frameScored, ...(clarified ? { clarify: clarified } : {}) };
+    return writeSections(withSectionDecisions(split, answered), config, args, io, context, source, asked);
   }
   let result: ModelCodeResult;
   try {
-    result = await generateModelCode(config, input, {
+    result = await generateModelCode(config, sent, {
       ...(context.signal ? { signal: context.signal } : {}),
       timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
       onProgress: progress.onProgress,
@@ -497,14 +555,14 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     const v = await verifying.verifyAnswer(
       {
         config,
-        input,
+        input: sent,
         frame,
         ...(designFrame ? { design: designFrame } : {}),
         first: result,
         ...rounds,
         checks,
         ...(context.signal ? { signal: context.signal } : {}),
-        target: input.target,
+        target: sent.target,
       },
       io,
     );
@@ -529,6 +587,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       model: config.model,
       image: image !== undefined,
     },
+    ...(clarified ? { clarify: clarified } : {}),
     ...verified,
   };
   if (result.files.length === 0) {

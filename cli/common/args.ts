@@ -27,6 +27,7 @@ export const MAIN_FLAGS = {
     "verify",
     "breakpoints",
     "no-breakpoints",
+    "clarify",
   ],
   string: [
     "target",
@@ -44,6 +45,7 @@ export const MAIN_FLAGS = {
     "rounds",
     "sections",
     "section-concurrency",
+    "answers",
     "components",
     "code-connect",
     "update",
@@ -131,6 +133,10 @@ export interface CliArgs {
   sections: "auto" | "off";
   /** --section-concurrency N: how many section requests at once (default 3). */
   sectionConcurrency?: number;
+  /** --clarify: the model may ask up to three questions first (issue 74); off by default. */
+  clarify: boolean;
+  /** --answers FILE: the answers to --clarify's questions (JSON: question id → answer); without it, the defaults. */
+  answers?: string;
   /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
   widths?: number[];
   /** The team's own components: a mapping file, a folder of Code Connect files, the library's types (issue 26). */
@@ -196,6 +202,8 @@ const AI_ONLY = [
   "rounds",
   "sections",
   "section-concurrency",
+  "clarify",
+  "answers",
 ] as const;
 
 /** `--project nextjs` / `--project=vite`: the starter's name taken out, so the flag itself stays a boolean. */
@@ -380,6 +388,7 @@ export function parseCliArgs(given: string[]): CliArgs {
     score: values.score ?? false,
     ...verify,
     sections: oneOfWords("sections", ["auto", "off"] as const, values.sections, "auto"),
+    clarify: clarifyArgs(values),
     ...present({
       sectionConcurrency: wholeNumber("--section-concurrency", values["section-concurrency"], { min: 1, max: 8 }),
     }),
@@ -391,6 +400,7 @@ export function parseCliArgs(given: string[]): CliArgs {
       variables: values.variables,
       images: values.images,
       instructions: values.instructions,
+      answers: values.answers,
       fileKey,
       figmaToken: values["figma-token"],
       figmaBaseUrl,
@@ -414,6 +424,16 @@ function assetsArgs(values: { assets?: string; "from-hint"?: string }, command: 
       "input",
       "--assets reads the files a hint names: give it with --from-hint <hint.txt> (a design's JSON has them)",
     );
+}
+
+/** --clarify (and its --answers FILE): questions first, in one run that then generates (not on the Batch API). */
+function clarifyArgs(values: { clarify?: boolean; answers?: string; "batch-api"?: boolean }): boolean {
+  const clarify = values.clarify ?? false;
+  if (values.answers !== undefined && !clarify)
+    throw new FigmentError("input", "--answers FILE answers the questions of --clarify: give --clarify too");
+  if (clarify && values["batch-api"])
+    throw new FigmentError("input", "--clarify asks its questions before the code request: not with --batch-api");
+  return clarify;
 }
 
 /** The options an update takes from the folder's record, never from the command line. */

@@ -94,6 +94,7 @@ export function useAiJob(
       job.prepare({
         instructions: startRef.current?.instructions ?? "",
         draft: startRef.current?.draft ?? false,
+        clarify: startRef.current?.clarify,
         options,
       }),
     [job.prepare],

@@ -33,6 +33,8 @@ export interface AiStartOptions {
   options: CodeOptions;
   instructions: string;
   draft: boolean;
+  /** "Ask me first": the model may ask up to three questions before generating (off by default). */
+  clarify?: boolean | undefined;
 }
 
 export interface AiRequestDeps {
@@ -72,13 +74,14 @@ export function aiPieces(
         return sendFix(deps, { ...request, fix: request.fix }, io).then(
           (outcome): AiAnswer => ({ kind: "fix", ...outcome }),
         );
-      return sendAi(deps.worker, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
+      return sendAi(deps, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
     },
     streaming: (request, startedAt) => {
       const fixing = request.fix ? request.session.turns[request.fix.parent]?.n : undefined;
       return {
         phase: "streaming",
         stage: "connecting",
+        asking: request.clarify && !request.refine,
         notes: "",
         files: [],
         refining: request.refine?.instructions,
@@ -125,7 +128,7 @@ async function prepareAi(
   if (!frame) throw new Error("Figma sent no frame.");
   for (const f of page ?? [frame]) if (!f.png) throw new Error(`Figma sent no image of “${f.name}”.`);
   io.preparing();
-  const { options, instructions, draft } = start;
+  const { options, instructions, draft, clarify } = start;
   // The hint and the offline draft describe the layout the offline code has: checked at the design width in the
   // measuring iframe (layout-check.ts), as Generate checks it.
   const exported = (page ?? [frame]).map((f) => ({ id: f.id, json: f.json }));
@@ -160,6 +163,7 @@ async function prepareAi(
         turns: existing?.turns ?? [],
         selected: existing?.selected ?? 0,
       },
+      clarify,
     },
     confirm: {
       phase: "confirm",
@@ -174,22 +178,24 @@ async function prepareAi(
   };
 }
 
-/** The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. */
-function sendAi(
-  worker: Engine,
-  { session, refine }: AiRequest,
-  { settings, apiKey, onEvent, signal }: SendIo<AiJobEvent>,
+/**
+ * The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. "Ask me
+ * first" asks the model's questions before a first turn and waits for the answers (clarify-flow.ts).
+ */
+async function sendAi(
+  { worker, requests }: AiRequestDeps,
+  { session, refine, clarify }: AiRequest,
+  io: SendIo<AiJobEvent>,
 ): Promise<ModelCodeResult> {
+  const { settings, onEvent, signal } = io;
   const parent = refine ? session.turns[refine.parent] : undefined;
   const refining =
     refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
-  return worker
-    .call(
-      "ai-generate",
-      { settings, apiKey, input: session.input, ...refining, timeoutMs: settings.timeoutSec * 1000 },
-      { onEvent, signal },
-    )
-    .then((reply) => reply.result);
+  // Its flow and questions come with the layers part (ui.html's budget).
+  const input =
+    clarify && !refine ? await (await loadLayers(requests)).clarified(worker, session.input, io) : session.input;
+  const body = { settings, apiKey: io.apiKey, input, ...refining, timeoutMs: settings.timeoutSec * 1000 };
+  return (await worker.call("ai-generate", body, { onEvent, signal })).result;
 }
 
 function turnOf(

@@ -69,6 +69,15 @@ export interface StreamedFile {
 /** `measuring`: a correction round's answer is being measured against the design. */
 export type AiStage = "connecting" | "writing" | "checking" | "repairing" | "measuring";
 
+/** A question the model asked first (ai/code/clarify/questions.ts ClarifyQuestion). */
+export interface AskedQuestion {
+  id: string;
+  question: string;
+  options: string[];
+  default: string;
+  nodes: string[];
+}
+
 /** The prepared request's card: the frame and what goes with it (`instructions`, `draft`), shown before it is sent. */
 export interface AiConfirm extends ConfirmBase {
   estimate: Estimate;
@@ -92,6 +101,12 @@ export type Streaming = {
   refining: string | undefined;
   fixing?: number;
   startedAt: number;
+  /**
+   * "Ask me first" (clarify-flow.ts): its request is out (`asking`), then its questions wait for the user's answers;
+   * shown by the layers part's ClarifyStatus.
+   */
+  asking?: boolean | undefined;
+  questions?: AskedQuestion[] | undefined;
 };
 
 export type AiState = ModelJobState<AiConfirm, Streaming>;
@@ -104,14 +119,20 @@ export interface AiRequest {
   session: AiSession;
   refine?: { parent: number; instructions: string };
   fix?: { parent: number; score: FidelityScore; png?: string | undefined };
+  /** "Ask me first": the model's questions are asked (and answered) before the first turn is generated. */
+  clarify?: boolean | undefined;
 }
 
 /** What the model job reports: the worker's events, and the panel's own step of a correction round. */
-export type AiJobEvent = AiEvent | { type: "measuring" };
+export type AiJobEvent =
+  | AiEvent
+  | { type: "measuring" }
+  | { type: "clarify"; asking: boolean; questions?: AskedQuestion[]; notes?: string };
 
 /** Applies one streamed event to the progress state. */
 export function applyEvent(state: Streaming, event: AiJobEvent): Streaming {
   if (event.type === "measuring") return { ...state, stage: "measuring" };
+  if (event.type === "clarify") return { ...state, questions: undefined, ...event };
   if (event.type === "stage") return { ...state, stage: event.stage };
   const progress = event.event;
   switch (progress.type) {

@@ -6,6 +6,7 @@ import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, StreamStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainAiFailure } from "./explain.js";
 import { agree, plural } from "../../kernel/plural.js";
+import { loadedLayers } from "./layers/layers-loader.js";
 
 export { formatCost } from "../model/cost.js";
 
@@ -120,7 +121,11 @@ function confirmCard(state: AiConfirm): ConfirmCard {
 const VIEW: ModelJobView<AiConfirm, Streaming> = {
   preparing: "Preparing the request…",
   confirm: confirmCard,
-  stream: (state, { seconds }) => <StreamedFiles state={state} seconds={seconds} />,
+  stream: (state, { seconds }) => {
+    // "Ask me first": the layers part's, loaded by the send that asks (clarify-flow.ts).
+    const Asking = state.asking && loadedLayers()?.ClarifyStatus;
+    return Asking ? <Asking state={state} seconds={seconds} /> : <StreamedFiles state={state} seconds={seconds} />;
+  },
   explain: explainAiFailure,
   failureClass: "ai-error",
   cancelled: "The request was stopped; earlier turns are kept.",

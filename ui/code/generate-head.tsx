@@ -18,6 +18,8 @@ import { SelectionCard, SelectionProblems } from "./selection-card.js";
 export interface AiInput {
   instructions: string;
   draft: boolean;
+  /** "Ask me first" (issue 74): the model may ask up to three questions before generating. */
+  clarify?: boolean | undefined;
 }
 
 export interface GenerateHeadProps {
@@ -127,6 +129,14 @@ export function GenerateHead(props: GenerateHeadProps) {
             onCheck={(draft) => props.onAiChange({ ...ai, draft })}
           >
             Start from the offline draft
+          </Checkbox>
+          <Checkbox
+            title="Up to three questions first"
+            checked={ai.clarify ?? false}
+            disabled={busy}
+            onCheck={(clarify) => props.onAiChange({ ...ai, clarify })}
+          >
+            Ask me first
           </Checkbox>
         </div>
       ) : props.keyNoteElsewhere ? null : (

@@ -296,9 +296,9 @@ export function GeneratePanel({
     setSource("ai");
     ai.design(prompt, withSelection);
   };
-  const generateWithAi = (text: string, withDraft: boolean) => {
+  const generateWithAi = (text: string, withDraft: boolean, clarify?: boolean) => {
     setSource("ai");
-    ai.start({ options, instructions: text, draft: withDraft });
+    ai.start({ options, instructions: text, draft: withDraft, clarify });
   };
 
   // A layer chosen in the result (the score's list, a problem) is selected on the canvas: while it is the
@@ -371,7 +371,7 @@ export function GeneratePanel({
         ai={aiInput}
         onAiChange={setAiInput}
         onGenerate={generateOffline}
-        onGenerateAi={() => generateWithAi(aiInput.instructions, aiInput.draft)}
+        onGenerateAi={() => generateWithAi(aiInput.instructions, aiInput.draft, aiInput.clarify)}
         onCancel={aiBusy ? ai.cancel : job.cancel}
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}

@@ -10,6 +10,8 @@ import type { SavedNoteProps } from "../saved-note.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
 import type { ScoreViewProps } from "../score/score-view.js";
+import type { ClarifyStatusProps } from "../clarify-status.js";
+import type { clarified } from "../clarify-flow.js";
 
 export const LAYERS_GLOBAL = "__figmentLayers";
 
@@ -40,4 +42,7 @@ export interface LayersModule {
   UpdateDownload: ComponentType<UpdateDownloadProps>;
   /** Over a result reopened from History (here since issue 71, for ui.html's budget). */
   SavedNote: ComponentType<SavedNoteProps>;
+  /** "Ask me first" (issue 74): the questions before a first turn, and the send's wait for their answers. */
+  ClarifyStatus: ComponentType<ClarifyStatusProps>;
+  clarified: typeof clarified;
 }

@@ -39,6 +39,9 @@ async function load(requests: MainRequests): Promise<LayersModule> {
   return module;
 }
 
+/** The part, if it has loaded (a send that loaded it shows its questions: clarify-flow.ts). */
+export const loadedLayers = (): LayersModule | undefined => loaded;
+
 export function loadLayers(requests: MainRequests): Promise<LayersModule> {
   loading ??= load(requests).catch((error: unknown) => {
     loading = undefined;

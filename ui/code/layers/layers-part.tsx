@@ -14,6 +14,8 @@ import { InsertLayersBar } from "./insert-layers.js";
 import { pastedSource, resultSource } from "./layer-source.js";
 import { LAYERS_GLOBAL, type LayersModule, type PastedLayersProps, type ResultLayersProps } from "./layers-global.js";
 import { useInsertLayers } from "./use-insert-layers.js";
+import { ClarifyStatus } from "../clarify-status.js";
+import { clarified } from "../clarify-flow.js";
 
 function ResultLayers({ preview, frames, requests, onInserted }: ResultLayersProps) {
   const insert = useInsertLayers(requests, onInserted);
@@ -42,4 +44,6 @@ function PastedLayers({ html, requests }: PastedLayersProps) {
   DesignChanges,
   UpdateDownload,
   SavedNote,
+  ClarifyStatus,
+  clarified,
 };

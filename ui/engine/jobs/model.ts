@@ -1,6 +1,6 @@
 /**
  * The model section's jobs for code: the prompt and its estimate, the generation, a correction round's estimate, the
- * connection test.
+ * connection test, the questions asked first ("Ask me first").
  */
 import { prepareModelCode } from "./ai-prepare.js";
 import { preparePage } from "./ai-prepare-page.js";
@@ -8,7 +8,7 @@ import { estimateCorrectionRound } from "./ai-round-estimate.js";
 import { lazy, type Jobs } from "./job.js";
 
 export const modelJobs: Jobs<
-  "ai-prepare" | "ai-prepare-page" | "ai-generate" | "ai-round-estimate" | "test-connection"
+  "ai-prepare" | "ai-prepare-page" | "ai-generate" | "ai-round-estimate" | "test-connection" | "ai-clarify"
 > = {
   "ai-prepare": prepareModelCode,
   "ai-prepare-page": preparePage,
@@ -16,6 +16,10 @@ export const modelJobs: Jobs<
   "ai-generate": lazy(
     () => import("./model-job.js"),
     (m) => m.runModelJob,
+  ),
+  "ai-clarify": lazy(
+    () => import("./clarify-job.js"),
+    (m) => m.runClarifyJob,
   ),
   "test-connection": lazy(
     () => import("./connection-job.js"),

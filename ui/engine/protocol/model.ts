@@ -3,7 +3,8 @@
  * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement — with pictures,
  * as a correction round sends them — through the project pass and the repair round, streaming progress and
  * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection`
- * (one `GET {baseURL}/models` with this key, through the same client). Model structures built by ai/ in the worker
+ * (one `GET {baseURL}/models` with this key, through the same client), `ai-clarify` (issue 74: the model's questions
+ * about what the design leaves open, asked before generating). Model structures built by ai/ in the worker
  * (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
 import type { Conversation } from "../../../ai/code/generate.js";
@@ -11,6 +12,7 @@ import type { Estimate } from "../../../ai/estimate/estimate.js";
 import type { ModelCodeResult } from "../../../ai/code/pipeline.js";
 import type { ProgressEvent } from "../../../ai/code/progress.js";
 import type { PromptInput } from "../../../ai/code/prompt.js";
+import type { ClarifyReading } from "../../../ai/code/clarify/questions.js";
 import {
   array,
   boolean,
@@ -41,7 +43,6 @@ const sourceFile = object({ path: string({ nonEmpty: true, max: 1000 }), content
  */
 /** Most drawings of one page (a desktop, a tablet, a phone, and a few more). */
 const MAX_DRAWINGS = 8;
-
 const promptInputField = object({
   target: oneOf(["react", "html"]),
   styling: oneOf(["css-modules", "tailwind"]),
@@ -64,6 +65,19 @@ const promptInputField = object({
         imageDataUrl: optional(imageUrlField()),
       }),
       { max: MAX_DRAWINGS },
+    ),
+  ),
+  // The answers to the questions asked first (ai/code/decisions.ts), which the prompt quotes escaped.
+  decisions: optional(
+    array(
+      object({
+        question: string({ max: 1000 }),
+        answer: string({ max: 1000 }),
+        nodes: array(string({ max: 1000 }), { max: 100 }),
+        byDefault: boolean(),
+      }),
+      // ai/code/clarify/questions.ts MAX_QUESTIONS (not imported: the shell's size).
+      { max: 3 },
     ),
   ),
 });
@@ -156,6 +170,8 @@ export const modelSection = {
       prices: optional(fetchedPricesField),
     },
     "test-connection": modelFields,
+    /** "Ask me first": the clarify request for `input` (ai/code/clarify/ask.ts); the answer's questions, checked. */
+    "ai-clarify": { ...modelFields, input: promptInput },
   },
   replies: {
     "ai-prepare": { input: promptInput, estimate: opaque<Estimate>("an estimate"), image: optional(size) },
@@ -164,6 +180,8 @@ export const modelSection = {
     "ai-round-estimate": { estimate: opaque<Estimate>("an estimate") },
     /** The endpoint listed `models` models; `prices` when its listing carried them (OpenRouter's does). */
     "test-connection": { models: number({ min: 0 }), prices: optional(fetchedPricesField) },
+    /** The questions as the worker read and checked them (ai/code/clarify/questions.ts readQuestions). */
+    "ai-clarify": { reading: opaque<ClarifyReading>("the model's questions") },
   },
   events: {
     progress: { event: opaque<ProgressEvent>("a progress event") },
