@@ -72,10 +72,15 @@ export function aiPieces(
         return sendFix(deps, { ...request, fix: request.fix }, io).then(
           (outcome): AiAnswer => ({ kind: "fix", ...outcome }),
         );
-      return sendAi(deps.worker, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
+      const send =
+        request.session.sections && !request.refine
+          ? loadLayers(deps.requests).then((part) => part.sendSections(deps, request, io))
+          : sendAi(deps.worker, request, io);
+      return send.then((result): AiAnswer => ({ kind: "turn", result }));
     },
     streaming: (request, startedAt) => {
       const fixing = request.fix ? request.session.turns[request.fix.parent]?.n : undefined;
+      const split = request.fix || request.refine ? undefined : request.session.sections;
       return {
         phase: "streaming",
         stage: "connecting",
@@ -83,6 +88,7 @@ export function aiPieces(
         files: [],
         refining: request.refine?.instructions,
         ...(fixing !== undefined ? { fixing } : {}),
+        ...(split ? { sections: split.list.map((s) => ({ component: s.component, state: "waiting" as const })) } : {}),
         startedAt,
       };
     },
@@ -115,7 +121,8 @@ async function prepareAi(
   void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
   const { frames, extras } = await requests.call(
     "export-selection",
-    { png: true },
+    // Cropped into sections, the picture must keep 1 px per design px (the setting, on by default).
+    { png: true, ...(chosen.codeSections ? { fullResolution: true } : {}) },
     { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
   );
   io.signal.throwIfAborted();
@@ -146,7 +153,11 @@ async function prepareAi(
     draft,
     instructions,
     ...(fetched ? { prices: fetched } : {}),
+    ...(chosen.codeSections ? { sections: true } : {}),
   });
+  const split = prepared.sections;
+  // A split frame's card lines and send are the layers part's (ui.html's budget).
+  const part = split ? await loadLayers(requests) : undefined;
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
   const exports = frames.map((f) => ({ id: f.id, json: f.json }));
@@ -159,6 +170,7 @@ async function prepareAi(
         exports,
         turns: existing?.turns ?? [],
         selected: existing?.selected ?? 0,
+        ...(split ? { sections: split } : {}),
       },
     },
     confirm: {
@@ -170,6 +182,7 @@ async function prepareAi(
       hasImage: prepared.image !== undefined,
       instructions: instructions.trim(),
       draft,
+      ...(part && split ? { sections: part.sectionLines(split) } : {}),
     },
   };
 }
