@@ -155,13 +155,10 @@ async function prepareAi(
     ...(fetched ? { prices: fetched } : {}),
     ...(chosen.codeSections ? { sections: true } : {}),
   });
-  const split = prepared.sections;
-  // A split frame's card lines and send are the layers part's (ui.html's budget).
-  const part = split ? await loadLayers(requests) : undefined;
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
   const exports = frames.map((f) => ({ id: f.id, json: f.json }));
-  return {
+  const out: { request: AiRequest; confirm: AiConfirm } = {
     request: {
       session: {
         frame: info,
@@ -170,7 +167,6 @@ async function prepareAi(
         exports,
         turns: existing?.turns ?? [],
         selected: existing?.selected ?? 0,
-        ...(split ? { sections: split } : {}),
       },
     },
     confirm: {
@@ -182,9 +178,10 @@ async function prepareAi(
       hasImage: prepared.image !== undefined,
       instructions: instructions.trim(),
       draft,
-      ...(part && split ? { sections: part.sectionLines(split) } : {}),
     },
   };
+  // A split frame: its sections go with the request, their lines on the card (the layers part's: ui.html's budget).
+  return prepared.sections ? (await loadLayers(requests)).withSections(out, prepared.sections) : out;
 }
 
 /** The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. */

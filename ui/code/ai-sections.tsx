@@ -10,7 +10,7 @@ import { codeEntry, keepInHistory } from "../channel/history-client.js";
 import type { SendIo } from "../model/model-job.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
-import type { AiJobEvent, AiRequest, Streaming } from "./ai-state.js";
+import type { AiConfirm, AiJobEvent, AiRequest, Streaming } from "./ai-state.js";
 import type { PreparedSections } from "../engine/protocol/model.js";
 import { plural } from "../../kernel/plural.js";
 import { int } from "../model/cost.js";
@@ -63,6 +63,17 @@ export async function sendSections(
     }
     throw error;
   }
+}
+
+/** A prepared first turn of a split frame: its sections go with the request, their lines on the card. */
+export function withSections(
+  prepared: { request: AiRequest; confirm: AiConfirm },
+  sections: PreparedSections,
+): { request: AiRequest; confirm: AiConfirm } {
+  return {
+    request: { ...prepared.request, session: { ...prepared.request.session, sections } },
+    confirm: { ...prepared.confirm, sections: sectionLines(sections) },
+  };
 }
 
 /** The estimate card's lines of a split frame: why, then each request with its tokens, before anything is sent. */

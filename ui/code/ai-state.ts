@@ -121,11 +121,9 @@ export function applyEvent(state: Streaming, event: AiJobEvent): Streaming {
   if (event.type === "measuring") return { ...state, stage: "measuring" };
   if (event.type === "stage") return { ...state, stage: event.stage };
   if (event.type === "section") {
-    const sections = state.sections?.slice();
-    const section = sections?.[event.index];
-    if (!sections || !section || event.state === "kept") return state;
-    sections[event.index] = { ...section, state: event.state };
-    return { ...state, stage: "writing", sections };
+    const to = event.state;
+    const sections = state.sections?.map((s, k) => (k === event.index && to !== "kept" ? { ...s, state: to } : s));
+    return sections ? { ...state, stage: "writing", sections } : state;
   }
   const progress = event.event;
   switch (progress.type) {

@@ -130,7 +130,7 @@ export function GenerateHead(props: GenerateHeadProps) {
               Start from the offline draft
             </Checkbox>
             <Checkbox
-              title="A frame too large for one request is sent section by section, each at full resolution"
+              title="A frame too large for one request is sent in parts, each at full resolution"
               checked={settings.codeSections}
               disabled={busy}
               onCheck={(codeSections) => props.onSettingsChange({ codeSections })}

@@ -9,7 +9,7 @@ import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.
 import type { SavedNoteProps } from "../saved-note.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
-import type { KeptSections, sectionLines, SectionsStatus, sendSections } from "../ai-sections.js";
+import type { KeptSections, SectionsStatus, sendSections, withSections } from "../ai-sections.js";
 import type { ScoreViewProps } from "../score/score-view.js";
 
 export const LAYERS_GLOBAL = "__figmentLayers";
@@ -36,7 +36,7 @@ export interface LayersModule {
   preparePageAsk: typeof preparePageAsk;
   /** A frame split into sections: its requests sent, progress relayed, a cancel's answered sections kept. */
   sendSections: typeof sendSections;
-  sectionLines: typeof sectionLines;
+  withSections: typeof withSections;
   SectionsStatus: typeof SectionsStatus;
   KeptSections: typeof KeptSections;
   /** The result's fidelity score, shown with the result as this bar is (issue 24's budget). */

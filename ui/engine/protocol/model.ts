@@ -58,7 +58,7 @@ const promptInputField = object({
   components: optional(string({ max: 2_000_000 })),
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
   page: optional(object({ designSystem: string({ max: 2_000_000 }), width: number({ min: 1, max: 10_000 }) })),
-  section: optional(opaque<SectionInput>("a section of the frame")),
+  section: optional(opaque<SectionInput>("a section")),
   drawings: optional(
     array(
       object({
@@ -121,7 +121,7 @@ export interface PreparedSections {
  * A frame's sections: made by the worker in ai-prepare and carried back to it unchanged by ai-generate, so their
  * inputs are the worker's own structures (checked as an object: ui.html's budget).
  */
-const sectionsField = opaque<PreparedSections>("a frame's sections");
+const sectionsField = opaque<PreparedSections>("sections");
 
 export const modelSection = {
   requests: {
@@ -216,7 +216,7 @@ export const modelSection = {
     section: {
       index: number({ min: 0 }),
       state: oneOf(["sent", "answered", "kept"]),
-      kept: optional(opaque<{ files: SourceFile[]; problems: Problem[] }>("the answered sections' page")),
+      kept: optional(opaque<{ files: SourceFile[]; problems: Problem[] }>("a page")),
     },
   },
   streams: { "ai-generate": ["progress", "stage", "section"] },
