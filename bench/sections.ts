@@ -19,7 +19,7 @@ import { laidDocument } from "../codegen/hint/model.js";
 import { printHint } from "../codegen/hint/print.js";
 import { loadDesign } from "../codegen/index.js";
 import { simulateFrame } from "../codegen/layout/simulate.js";
-import { estimatedInput } from "../cli/code/ai-sections.js";
+import { estimatedInput } from "../ai/estimate/sections.js";
 import { DEFAULT_SECTION_CONCURRENCY } from "../ai/code/sections/run.js";
 import { againstTarget, round, type BenchResults } from "./results.js";
 

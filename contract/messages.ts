@@ -491,7 +491,13 @@ const toMain = () =>
      * `png: false` skips the PNG (offline code needs only the structure); `assets: false` skips image fill
      * bytes and vector SVGs (a reference picture needs neither).
      */
-    "export-selection": { requestId, png: optional(boolean()), assets: optional(boolean()) },
+    /** `fullResolution`: the PNG at least 1 px per design px (a frame split into sections is cropped from it). */
+    "export-selection": {
+      requestId,
+      png: optional(boolean()),
+      assets: optional(boolean()),
+      fullResolution: optional(boolean()),
+    },
     /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
     cancel: { requestId },
     "get-thumbnail": { nodeId },

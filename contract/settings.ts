@@ -42,6 +42,8 @@ export const SETTINGS_FIELDS = {
   timeoutSec: number({ integer: true, min: 10, max: 900 }),
   /** The code panel regenerates offline code whenever the selection changes ("update as I select"). */
   followSelection: boolean(),
+  /** Generate with AI splits a frame too large for one request into sections, one request each (issue 74). */
+  codeSections: boolean(),
   /** Search: the model that embeds frames and queries, on the same endpoint and key (it must serve `/embeddings`). */
   embeddingModel: string({ nonEmpty: true, max: 200 }),
   /** Search: the embedding's length (`dimensions`); smaller keeps the index small in clientStorage. */
@@ -85,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nodeIds: false,
   timeoutSec: 180,
   followSelection: false,
+  codeSections: true,
   embeddingModel: "text-embedding-3-small",
   embeddingDimensions: DEFAULT_SEARCH_DIMENSIONS,
   captionModel: "",

@@ -10,6 +10,8 @@ import {
   pngSize,
 } from "./estimate.js";
 import { ESTIMATE_PRICES } from "../client/prices.js";
+import { pngDataUrl } from "../code/prompt.js";
+import { encodePng } from "../mask/png.js";
 
 beforeAll(loadTokenizer);
 
@@ -106,6 +108,27 @@ describe("estimate", () => {
     );
     expect(withImage.imageTokens).toBe(765);
     expect(withImage.textTokens).not.toBe(bare.textTokens); // the wording mentions the image
+  });
+
+  it("counts every picture of a section, two alike too (a blank band's tiles are both sent)", () => {
+    const url = pngDataUrl(encodePng(1440, 640, 3, new Uint8Array(1440 * 640 * 3).fill(255)));
+    const tile = { url, x: 0, w: 1440, h: 640 };
+    const section = {
+      index: 1,
+      count: 3,
+      component: "Blank",
+      components: ["Top", "Blank", "End"],
+      frame: { name: "Home", w: 1440, h: 3000 },
+      band: { y: 0, h: 1280 },
+      tiles: [
+        { ...tile, y: 0 },
+        { ...tile, y: 640 },
+      ],
+      answered: [],
+    };
+    const prompt = { target: "react" as const, styling: "css-modules" as const, hint: "frame A", imageDataUrl: url };
+    const result = estimatePrompt({ ...prompt, section }, { width: 1440, height: 640 }, { model: "gpt-4o-mini" });
+    expect(result.imageTokens).toBe(2 * imageTokens(1440, 640, "high"));
   });
 });
 

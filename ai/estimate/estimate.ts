@@ -165,8 +165,14 @@ export function estimatePrompt(
   const withImage = hasImage(prompt);
   const detail = prompt.detail ?? "high";
   // A page's other drawings: each picture's size from its PNG header (the first is `image`).
+  // Only the first picture is `image`: two pictures alike (a blank band's tiles) are both sent, so both counted.
+  let first = withImage;
   const more = firstImages(prompt)
-    .filter((i) => i.url !== prompt.imageDataUrl)
+    .filter((i) => {
+      if (!first || i.url !== prompt.imageDataUrl) return true;
+      first = false;
+      return false;
+    })
     .flatMap((i) => {
       const header = /^data:image\/png;base64,([A-Za-z0-9+/]{32})/.exec(i.url);
       const size = header ? pngSize(base64ToBytes(header[1]!)) : undefined;

@@ -5,7 +5,8 @@
  * A cancel writes nothing and says which sections had been answered.
  */
 import { readFile } from "node:fs/promises";
-import { estimatePrompt, loadTokenizer, countTextTokens, type Estimate } from "../../ai/estimate/estimate.js";
+import { loadTokenizer, countTextTokens, type Estimate } from "../../ai/estimate/estimate.js";
+import { sectionEstimates } from "../../ai/estimate/sections.js";
 import { imageLimits } from "../../ai/code/sections/limits.js";
 import { planSections, type SectionPlan } from "../../ai/code/sections/plan.js";
 import { sectionInputs } from "../../ai/code/sections/inputs.js";
@@ -74,25 +75,9 @@ export async function splitFrame(
   return { plan, inputs: sectionInputs(input, plan, facts, png), frame: facts, whole: input };
 }
 
-/**
- * What section `index` is estimated to be sent with: the sections a run at `concurrency` has answered when it starts
- * (those `concurrency` places or more before it), each said without props, as the rule asks.
- */
-export function estimatedInput(inputs: readonly PromptInput[], index: number, concurrency: number): PromptInput {
-  const input = inputs[index]!;
-  const section = input.section!;
-  const before = Math.max(0, index - concurrency + 1);
-  const answered = section.components.slice(0, before).map((component) => ({ component, props: "" }));
-  return { ...input, section: { ...section, answered } };
-}
-
 /** The estimate of each section's request (tokens of its texts and tiles), in drawn order. */
-export function sectionEstimates(split: SplitFrame, model: string, concurrency: number): Estimate[] {
-  return split.inputs.map((_, k) => {
-    const input = estimatedInput(split.inputs, k, concurrency);
-    const first = split.plan.sections[k]!.tiles[0];
-    return estimatePrompt(input, first ? { width: first.w, height: first.h } : undefined, { model });
-  });
+export function splitEstimates(split: SplitFrame, model: string, concurrency: number): Estimate[] {
+  return sectionEstimates(split.inputs, split.plan, { model, concurrency });
 }
 
 /** --dry-run for a split frame: the limits, the plan's reason, each request and the total. */
@@ -105,7 +90,7 @@ export function sectionsDryRun(
   clarify?: Estimate,
 ): number {
   const concurrency = args.sectionConcurrency ?? DEFAULT_SECTION_CONCURRENCY;
-  const estimates = sectionEstimates(split, config.model, concurrency);
+  const estimates = splitEstimates(split, config.model, concurrency);
   // --clarify: its request, sent first, is in the total.
   const total = estimates.reduce((sum, e) => sum + e.inputTokens, 0) + (clarify?.inputTokens ?? 0);
   const costs = [...estimates, ...(clarify ? [clarify] : [])].map((e) => e.costUsd);

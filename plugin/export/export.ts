@@ -23,10 +23,15 @@ export interface ExportHooks {
   job: Job;
   /** Export a PNG too (the model path); offline code needs only the structure, so it skips it. */
   png: boolean;
+  /** The PNG at 1 px per design px at least (up to MAX_FULL_SIDE), beyond the settings' longest side. */
+  fullResolution?: boolean;
   /** Fetch image fill bytes and export vector layers as SVG (code needs them; a reference picture does not). */
   assets: boolean;
   onProgress(done: number, total: number, label: string): void;
 }
+
+/** The longest side of a full-resolution PNG (Figma's own export limit is 16,384 px). */
+const MAX_FULL_SIDE = 16_384;
 
 function throwIfCancelled(job: Job): void {
   if (job.cancelled) throw new Cancelled("Export cancelled.");
@@ -103,7 +108,10 @@ export async function exportNodes(
       scale: 0,
     };
     if (hooks.png) {
-      const scale = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
+      const fitted = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
+      // A tall page split into sections is cropped from this picture: each crop must keep 1 px per design px.
+      const full = hooks.fullResolution ? fitScale(node.width, node.height, MAX_FULL_SIDE, 1) : 0;
+      const scale = Math.max(fitted, full);
       frame.png = await exportStep(node, "the image", () =>
         node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }),
       );

@@ -16,7 +16,7 @@ import { markForRelaunch } from "./relaunch.js";
 export const exportHandlers = {
   // "Design from a prompt": the file's variables and fonts, whatever is selected.
   "read-design-system": () => readFileDesignSystem(),
-  "export-selection": ({ requestId, png, assets }, session) =>
+  "export-selection": ({ requestId, png, assets, fullResolution }, session) =>
     runJob(
       session,
       requestId,
@@ -28,6 +28,7 @@ export const exportHandlers = {
           job,
           png: png !== false,
           assets: assets !== false,
+          ...(fullResolution ? { fullResolution } : {}),
           onProgress: (done, total, label) => {
             if (!session.closed()) post("export-progress", { requestId, done, total, label });
           },

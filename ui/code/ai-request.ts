@@ -74,10 +74,15 @@ export function aiPieces(
         return sendFix(deps, { ...request, fix: request.fix }, io).then(
           (outcome): AiAnswer => ({ kind: "fix", ...outcome }),
         );
-      return sendAi(deps, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
+      const send =
+        request.session.sections && !request.refine
+          ? loadLayers(deps.requests).then((part) => part.sendSections(deps, request, io))
+          : sendAi(deps, request, io);
+      return send.then((result): AiAnswer => ({ kind: "turn", result }));
     },
     streaming: (request, startedAt) => {
       const fixing = request.fix ? request.session.turns[request.fix.parent]?.n : undefined;
+      const split = request.fix || request.refine ? undefined : request.session.sections;
       return {
         phase: "streaming",
         stage: "connecting",
@@ -86,6 +91,7 @@ export function aiPieces(
         files: [],
         refining: request.refine?.instructions,
         ...(fixing !== undefined ? { fixing } : {}),
+        ...(split ? { sections: split.list.map((s) => ({ component: s.component, state: "waiting" as const })) } : {}),
         startedAt,
       };
     },
@@ -118,7 +124,8 @@ async function prepareAi(
   void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
   const { frames, extras } = await requests.call(
     "export-selection",
-    { png: true },
+    // Cropped into sections, the picture must keep 1 px per design px (the setting, on by default).
+    { png: true, ...(chosen.codeSections ? { fullResolution: true } : {}) },
     { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
   );
   io.signal.throwIfAborted();
@@ -149,11 +156,12 @@ async function prepareAi(
     draft,
     instructions,
     ...(fetched ? { prices: fetched } : {}),
+    ...(chosen.codeSections ? { sections: true } : {}),
   });
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
   const exports = frames.map((f) => ({ id: f.id, json: f.json }));
-  return {
+  const out: { request: AiRequest; confirm: AiConfirm } = {
     request: {
       session: {
         frame: info,
@@ -176,6 +184,8 @@ async function prepareAi(
       draft,
     },
   };
+  // A split frame: its sections go with the request, their lines on the card (the layers part's: ui.html's budget).
+  return prepared.sections ? (await loadLayers(requests)).withSections(out, prepared.sections) : out;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { FrameInfo } from "./frame-info.js";
 import type { AiEvent, ExportEntry } from "../engine/protocol/index.js";
+import type { PreparedSections } from "../engine/protocol/model.js";
 import type { ConfirmBase, ModelJobState } from "../model/job-state.js";
 import type { ScoreState } from "./score/score-state.js";
 
@@ -59,6 +60,8 @@ export interface AiSession {
   exports: ExportEntry[];
   turns: AiTurn[];
   selected: number;
+  /** A frame too large for one request: its first turn goes section by section. */
+  sections?: PreparedSections;
 }
 
 export interface StreamedFile {
@@ -88,6 +91,8 @@ export interface AiConfirm extends ConfirmBase {
   draft: boolean;
   /** A correction round's card, in fix-round.ts's words: what it sends (and why the page could not be pictured). */
   fix?: { lead: string; words: string; why?: string; note: string };
+  /** A frame split into sections: the card's lines (why, each request's tokens; ai-sections.tsx words them). */
+  sections?: string[];
   /** "Design from a prompt"'s card: a page from the brief (`instructions`), with the file's design system or not. */
   page?: { designSystem: boolean };
 }
@@ -107,6 +112,8 @@ export type Streaming = {
    */
   asking?: boolean | undefined;
   questions?: AskedQuestion[] | undefined;
+  /** A split frame's sections, in drawn order: each one waiting, sent or answered. */
+  sections?: { component: string; state: "waiting" | "sent" | "answered" }[];
 };
 
 export type AiState = ModelJobState<AiConfirm, Streaming>;
@@ -134,6 +141,11 @@ export function applyEvent(state: Streaming, event: AiJobEvent): Streaming {
   if (event.type === "measuring") return { ...state, stage: "measuring" };
   if (event.type === "clarify") return { ...state, questions: undefined, ...event };
   if (event.type === "stage") return { ...state, stage: event.stage };
+  if (event.type === "section") {
+    const to = event.state;
+    const sections = state.sections?.map((s, k) => (k === event.index && to !== "kept" ? { ...s, state: to } : s));
+    return sections ? { ...state, stage: "writing", sections } : state;
+  }
   const progress = event.event;
   switch (progress.type) {
     case "notes":

@@ -5,6 +5,7 @@ import type { AiConfirm, Streaming } from "./ai-state.js";
 import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, StreamStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainAiFailure } from "./explain.js";
+import { layersNow } from "./layers/layers-loader.js";
 import { agree, plural } from "../../kernel/plural.js";
 import { loadedLayers } from "./layers/layers-loader.js";
 
@@ -41,6 +42,8 @@ const streamLead = (state: Streaming): string =>
 /** The answer as it streams; Cancel is the panel's head button, as for the offline job. */
 function StreamedFiles({ state, seconds }: { state: Streaming; seconds: number }) {
   const done = state.files.filter((f) => f?.done).length;
+  const part = state.sections && layersNow();
+  if (part) return <part.SectionsStatus state={state} seconds={seconds} />;
   return (
     <StreamStatus
       class="ai-stream"
@@ -107,6 +110,7 @@ function confirmCard(state: AiConfirm): ConfirmCard {
     prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
     lines: withText ? [{ text: withText, title: state.instructions || undefined }] : [],
     notes: [
+      ...(state.sections ?? []),
       ...(state.others > 0
         ? [
             `The model works on one frame at a time: the other ` +
@@ -129,6 +133,10 @@ const VIEW: ModelJobView<AiConfirm, Streaming> = {
   explain: explainAiFailure,
   failureClass: "ai-error",
   cancelled: "The request was stopped; earlier turns are kept.",
+  partial: (state) => {
+    const part = state.sections && layersNow();
+    return part ? <part.KeptSections state={state} /> : null;
+  },
 };
 
 export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings(): void }) {

@@ -122,22 +122,32 @@ export function GenerateHead(props: GenerateHeadProps) {
             disabled={busy}
             onInput={(event) => props.onAiChange({ ...ai, instructions: event.currentTarget.value })}
           />
-          <Checkbox
-            title="Send the offline output as a draft for the model to improve"
-            checked={ai.draft}
-            disabled={busy}
-            onCheck={(draft) => props.onAiChange({ ...ai, draft })}
-          >
-            Start from the offline draft
-          </Checkbox>
-          <Checkbox
-            title="Up to three questions first"
-            checked={ai.clarify ?? false}
-            disabled={busy}
-            onCheck={(clarify) => props.onAiChange({ ...ai, clarify })}
-          >
-            Ask me first
-          </Checkbox>
+          <div class="ai-options__checks">
+            <Checkbox
+              title="Send the offline output as a draft for the model to improve"
+              checked={ai.draft}
+              disabled={busy}
+              onCheck={(draft) => props.onAiChange({ ...ai, draft })}
+            >
+              Start from the offline draft
+            </Checkbox>
+            <Checkbox
+              title="A frame too large for one request is sent in parts, each at full resolution"
+              checked={settings.codeSections}
+              disabled={busy}
+              onCheck={(codeSections) => props.onSettingsChange({ codeSections })}
+            >
+              Split large frames into sections
+            </Checkbox>
+            <Checkbox
+              title="Up to three questions first"
+              checked={ai.clarify ?? false}
+              disabled={busy}
+              onCheck={(clarify) => props.onAiChange({ ...ai, clarify })}
+            >
+              Ask me first
+            </Checkbox>
+          </div>
         </div>
       ) : props.keyNoteElsewhere ? null : (
         <KeyNeeded what="Generate with AI" settings={settings} onOpenSettings={props.onOpenSettings} />

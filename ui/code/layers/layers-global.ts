@@ -9,6 +9,7 @@ import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.
 import type { SavedNoteProps } from "../saved-note.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
+import type { KeptSections, SectionsStatus, sendSections, withSections } from "../ai-sections.js";
 import type { ScoreViewProps } from "../score/score-view.js";
 import type { ClarifyStatusProps } from "../clarify-status.js";
 import type { clarified } from "../clarify-flow.js";
@@ -35,6 +36,11 @@ export interface LayersModule {
   /** "Design from a prompt"'s box (its job stays in the shell: ai-request.ts). */
   PromptDesignBox: ComponentType<PromptDesignBoxProps>;
   preparePageAsk: typeof preparePageAsk;
+  /** A frame split into sections: its requests sent, progress relayed, a cancel's answered sections kept. */
+  sendSections: typeof sendSections;
+  withSections: typeof withSections;
+  SectionsStatus: typeof SectionsStatus;
+  KeptSections: typeof KeptSections;
   /** The result's fidelity score, shown with the result as this bar is (issue 24's budget). */
   ScoreView: ComponentType<ScoreViewProps>;
   /** "Changed since your code of …" and its "Download update" (issue 71). */

@@ -50,6 +50,9 @@ export function loadLayers(requests: MainRequests): Promise<LayersModule> {
   return loading;
 }
 
+/** The part if it is in already (a split frame's send loads it; its progress and notes are the part's). */
+export const layersNow = (): LayersModule | undefined => loaded;
+
 function useLayers(requests: MainRequests): LayersModule | Error | undefined {
   const [module, setModule] = useState<LayersModule | Error | undefined>(loaded);
   useEffect(() => {

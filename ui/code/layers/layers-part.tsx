@@ -9,6 +9,7 @@ import { DesignChanges, UpdateDownload } from "../design-changes.js";
 import { PromptDesignBox } from "../prompt-design-box.js";
 import { SavedNote } from "../saved-note.js";
 import { preparePageAsk } from "../prompt-page.js";
+import { KeptSections, SectionsStatus, sendSections, withSections } from "../ai-sections.js";
 import { ScoreView } from "../score/score-view.js";
 import { InsertLayersBar } from "./insert-layers.js";
 import { pastedSource, resultSource } from "./layer-source.js";
@@ -40,6 +41,10 @@ function PastedLayers({ html, requests }: PastedLayersProps) {
   PastedLayers,
   PromptDesignBox,
   preparePageAsk,
+  sendSections,
+  withSections,
+  SectionsStatus,
+  KeptSections,
   ScoreView,
   DesignChanges,
   UpdateDownload,

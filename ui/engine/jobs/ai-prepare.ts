@@ -23,6 +23,7 @@ import { usedMappings } from "../../../codegen/components-map/resolve.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeOptions } from "./code.js";
 import { FigmentError } from "../../../kernel/errors.js";
+import { prepareSections } from "./ai-prepare-sections.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
@@ -65,6 +66,20 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
     const size = pngSize(png);
     return size ? [{ ...size, detail: "high" as const }] : [];
   });
+  // A frame too large for one request goes section by section (the Code panel's setting, on by default).
+  const split = request.sections
+    ? prepareSections({
+        document: design.document,
+        input,
+        png: request.png,
+        image,
+        decisions: options.layoutDecisions,
+        model: request.model,
+        ...(request.prices ? { prices: request.prices } : {}),
+        outputTokens,
+      })
+    : undefined;
+  if (split) return { input, estimate: split.estimate, ...(image ? { image } : {}), sections: split.sections };
   const labels = firstImages(input).flatMap((i) => (i.label ? [i.label] : []));
   const estimated = estimate({
     model: request.model,

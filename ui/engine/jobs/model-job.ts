@@ -8,12 +8,16 @@ import { finishPage } from "../../../ai/code/page.js";
 import { compileTailwind } from "../../../codegen/preview/react-preview.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
+import { runSectionsJob } from "./sections-job.js";
 
 export async function runModelJob(
   request: RequestOf<"ai-generate">,
-  { signal, emit }: JobContext<"ai-generate">,
+  context: JobContext<"ai-generate">,
 ): Promise<ReplyOf<"ai-generate">> {
   const config = providerConfig(request.settings, request.apiKey);
+  // A frame split into sections: one request each, then the page assembled.
+  if (request.sections && !request.refine) return runSectionsJob(config, request, request.sections, context);
+  const { signal, emit } = context;
   const result = await generateModelCode(config, request.input, {
     signal,
     timeoutMs: request.timeoutMs,

@@ -13,6 +13,8 @@ import type { ModelCodeResult } from "../../../ai/code/pipeline.js";
 import type { ProgressEvent } from "../../../ai/code/progress.js";
 import type { PromptInput } from "../../../ai/code/prompt.js";
 import type { ClarifyReading } from "../../../ai/code/clarify/questions.js";
+import type { SectionInput } from "../../../ai/code/section-prompt.js";
+import type { Problem, SourceFile } from "../../../codegen/types.js";
 import {
   array,
   boolean,
@@ -57,6 +59,7 @@ const promptInputField = object({
   components: optional(string({ max: 2_000_000 })),
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
   page: optional(object({ designSystem: string({ max: 2_000_000 }), width: number({ min: 1, max: 10_000 }) })),
+  section: optional(opaque<SectionInput>("a section")),
   drawings: optional(
     array(
       object({
@@ -105,6 +108,35 @@ const roundRequest = object({
   images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }),
 });
 
+/** One planned section as the estimate card lists it. */
+export interface SectionLine {
+  component: string;
+  /** The layers' names, for people. */
+  title: string;
+  /** The band, design px. */
+  y: number;
+  h: number;
+  /** The pictures sent (tiles) and the request's estimated tokens (input; of them, the pictures'). */
+  images: number;
+  inputTokens: number;
+  imageTokens: number;
+}
+
+/** A frame split into sections (ai/code/sections/plan.ts): why, each request's figures, and the inputs sent. */
+export interface PreparedSections {
+  why: string;
+  concurrency: number;
+  list: SectionLine[];
+  inputs: PromptInput[];
+  frame: { name: string; w: number; h: number };
+}
+
+/**
+ * A frame's sections: made by the worker in ai-prepare and carried back to it unchanged by ai-generate, so their
+ * inputs are the worker's own structures (checked as an object: ui.html's budget).
+ */
+const sectionsField = opaque<PreparedSections>("sections");
+
 export const modelSection = {
   requests: {
     "ai-prepare": {
@@ -124,6 +156,8 @@ export const modelSection = {
       drawings: optional(
         array(object({ id: string({ nonEmpty: true, max: 1000 }), png: bytes() }), { max: MAX_DRAWINGS }),
       ),
+      /** Split a frame too large for one request into sections (the Code panel's setting). */
+      sections: optional(boolean()),
     },
     /**
      * "Design from a prompt": the page request for `prompt` and its estimate, the file's design system (the tokens and
@@ -156,6 +190,8 @@ export const modelSection = {
           images: optional(array(refinementImage, { max: MAX_REFINEMENT_IMAGES })),
         }),
       ),
+      /** A split frame: each section's request, sent a few at a time, then the page assembled (`input`: the whole). */
+      sections: optional(sectionsField),
     },
     /**
      * A correction round's estimate (ai/verify/estimate.ts): the conversation's first request (`input`), the model's
@@ -174,7 +210,12 @@ export const modelSection = {
     "ai-clarify": { ...modelFields, input: promptInput },
   },
   replies: {
-    "ai-prepare": { input: promptInput, estimate: opaque<Estimate>("an estimate"), image: optional(size) },
+    "ai-prepare": {
+      input: promptInput,
+      estimate: opaque<Estimate>("an estimate"),
+      image: optional(size),
+      sections: optional(sectionsField),
+    },
     "ai-prepare-page": { input: promptInput, estimate: opaque<Estimate>("an estimate") },
     "ai-generate": { result: opaque<ModelCodeResult>("a model result") },
     "ai-round-estimate": { estimate: opaque<Estimate>("an estimate") },
@@ -186,8 +227,17 @@ export const modelSection = {
   events: {
     progress: { event: opaque<ProgressEvent>("a progress event") },
     stage: { stage: oneOf(["checking", "repairing"]) },
+    /**
+     * A split frame's section `index` was sent or answered; "kept": the run was cancelled and `kept` is the page of
+     * the sections answered by then (assembled; none half-written).
+     */
+    section: {
+      index: number({ min: 0 }),
+      state: oneOf(["sent", "answered", "kept"]),
+      kept: optional(opaque<{ files: SourceFile[]; problems: Problem[] }>("a page")),
+    },
   },
-  streams: { "ai-generate": ["progress", "stage"] },
+  streams: { "ai-generate": ["progress", "stage", "section"] },
   estimates: ["ai-prepare", "ai-prepare-page", "ai-round-estimate"],
   // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files
   // (and compiles a designed page's Tailwind: the preview part's).
