@@ -12,13 +12,21 @@ import { sectionPaths } from "../section-prompt.js";
 export const PAGE_PATH = "src/App.tsx";
 const PAGE_CSS = "src/App.module.css";
 
-/** The page: each section's component, one below the other, in drawn order. */
+/**
+ * The page: each section's component, one below the other, in drawn order. `globals`: the shared files the sections
+ * wrote that no file imports (src/fonts.ts, src/global.css: a project's entry brings them in), imported first, so the
+ * sections' own stylesheets come after them.
+ */
 export function pageFile(
   components: readonly string[],
   frame: { w: number },
   styling: PromptInput["styling"],
+  globals: readonly string[] = [],
 ): SourceFile[] {
-  const imports = components.map((c) => `import { ${c} } from "./sections/${c}";`);
+  const imports = [
+    ...globals.map((path) => `import "./${path.slice("src/".length).replace(/\.[jt]sx?$/, "")}";`),
+    ...components.map((c) => `import { ${c} } from "./sections/${c}";`),
+  ];
   const body = components.map((c) => `      <${c} />`).join("\n");
   const tailwind = styling === "tailwind";
   const open = tailwind
@@ -50,9 +58,53 @@ export function pageFile(
   return [{ path: PAGE_PATH, content: app }, ...(tailwind ? [] : [{ path: PAGE_CSS, content: css }])];
 }
 
+/** A stylesheet's top-level rules and at-rules, each as written (comments between them dropped). */
+function cssBlocks(css: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css[i];
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) {
+      blocks.push(css.slice(start, i + 1).trim());
+      start = i + 1;
+    } else if (c === ";" && depth === 0) {
+      blocks.push(css.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  return blocks.map((b) => b.replace(/^(?:\/\*[\s\S]*?\*\/\s*)+/, "")).filter(Boolean);
+}
+
+/** A module made of side-effect imports only (src/fonts.ts): its lines. */
+const importLines = (text: string): string[] | undefined => {
+  const lines = text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("//"));
+  return lines.every((l) => /^import\s+["'][^"']+["'];?\s*$/.test(l)) ? lines : undefined;
+};
+
+/**
+ * Two sections' files at one shared path made one: a stylesheet (tokens, fonts, the global styles) keeps every rule
+ * of both, each once, @imports first; a module of side-effect imports (src/fonts.ts) every import once. Undefined:
+ * the two cannot be joined (a component, a module with code).
+ */
+function joined(a: SourceFile, b: SourceFile): SourceFile | undefined {
+  if (a.bytes || b.bytes) return undefined;
+  if (/\.css$/.test(a.path) && !/\.module\.css$/.test(a.path)) {
+    const blocks = [...new Set([...cssBlocks(a.content), ...cssBlocks(b.content)])];
+    const imports = blocks.filter((x) => x.startsWith("@import"));
+    const rest = blocks.filter((x) => !x.startsWith("@import"));
+    return { path: a.path, content: `${[...imports, ...rest].join("\n\n")}\n` };
+  }
+  const [left, right] = [importLines(a.content), importLines(b.content)];
+  if (left && right) return { path: a.path, content: `${[...new Set([...left, ...right])].join("\n")}\n` };
+  return undefined;
+}
+
 /**
  * The sections' files in drawn order, one file per path: a page file a section wrote is dropped (the page is written
- * here), and a path two sections both wrote keeps the first one's, said as a problem unless the two are the same.
+ * here); a shared stylesheet or import list two sections both wrote is joined; another path two sections both wrote
+ * keeps the first one's, said as a problem unless the two are the same.
  */
 export function mergeSectionFiles(sections: readonly { component: string; files: readonly SourceFile[] }[]): {
   files: SourceFile[];
@@ -65,16 +117,40 @@ export function mergeSectionFiles(sections: readonly { component: string; files:
       if (file.path === PAGE_PATH || file.path === PAGE_CSS) continue;
       const earlier = byPath.get(file.path);
       if (!earlier) byPath.set(file.path, { file, from: section.component });
-      else if (earlier.file.content !== file.content && !file.bytes)
-        problems.push({
-          severity: "warning",
-          code: "section-collision",
-          file: file.path,
-          message: `${section.component} wrote ${file.path} too; kept ${earlier.from}'s`,
-        });
+      else if (earlier.file.content !== file.content && !file.bytes) {
+        const both = joined(earlier.file, file);
+        if (both) byPath.set(file.path, { file: both, from: earlier.from });
+        else
+          problems.push({
+            severity: "warning",
+            code: "section-collision",
+            file: file.path,
+            message: `${section.component} wrote ${file.path} too; kept ${earlier.from}'s`,
+          });
+      }
     }
   return { files: [...byPath.values()].map((v) => v.file), problems };
 }
+
+/** The files at src/ a project's entry imports for their effect (fonts, global styles), when no file imports them. */
+export function unimportedGlobals(files: readonly SourceFile[]): string[] {
+  const candidates = files
+    .map((f) => f.path)
+    .filter((p) => /^src\/[^/]+\.css$/.test(p) || /^src\/fonts\.[jt]s$/.test(p))
+    .filter((p) => !/\.module\.css$/.test(p));
+  const imported = (path: string): boolean => {
+    const name = path.slice("src/".length).replace(/\.[jt]s$/, "");
+    return files.some(
+      (f) => !f.bytes && f.path !== path && new RegExp(`["'/]${escapeRegExp(name)}["']`).test(f.content),
+    );
+  };
+  // Fonts first: the faces before the rules that name them.
+  return candidates
+    .filter((p) => !imported(p))
+    .sort((a, b) => Number(!a.includes("fonts")) - Number(!b.includes("fonts")));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Which section a file belongs to (for people): its component's file, CSS module or folder. */
 export function sectionOfFile(path: string, components: readonly string[]): string | undefined {
@@ -98,6 +174,7 @@ export async function assembleSections(
     components.filter((c) => !missing.includes(c)),
     frame,
     base.styling,
+    unimportedGlobals(merged.files),
   );
   const fonts = base.fonts ? { plan: base.fonts, target: base.target, styling: base.styling } : undefined;
   const done = await postProcess(
