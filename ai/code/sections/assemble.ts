@@ -19,7 +19,7 @@ const PAGE_CSS = "src/App.module.css";
  */
 export function pageFile(
   components: readonly string[],
-  frame: { w: number },
+  frame: { w: number; id?: string },
   styling: PromptInput["styling"],
   globals: readonly string[] = [],
 ): SourceFile[] {
@@ -29,9 +29,11 @@ export function pageFile(
   ];
   const body = components.map((c) => `      <${c} />`).join("\n");
   const tailwind = styling === "tailwind";
+  // The page is the frame: the frame's layer is measured on it.
+  const id = frame.id ? ` data-node-id=${JSON.stringify(frame.id)}` : "";
   const open = tailwind
-    ? `<main className="mx-auto flex w-full max-w-[${Math.round(frame.w)}px] flex-col">`
-    : "<main className={styles.page}>";
+    ? `<main className="mx-auto flex w-full max-w-[${Math.round(frame.w)}px] flex-col"${id}>`
+    : `<main className={styles.page}${id}>`;
   const app = [
     ...imports,
     ...(tailwind ? [] : ['import styles from "./App.module.css";']),
@@ -132,6 +134,17 @@ export function mergeSectionFiles(sections: readonly { component: string; files:
   return { files: [...byPath.values()].map((v) => v.file), problems };
 }
 
+/**
+ * The frame's layer id taken off the sections' elements: each section's part of the hint names the frame, so a section
+ * may mark its root as the frame, and the first of them would be measured as the whole page; the page carries it.
+ */
+export function withoutFrameId(files: readonly SourceFile[], frameId: string): SourceFile[] {
+  const attribute = new RegExp(`\\s+data-node-id=(?:"${escapeRegExp(frameId)}"|\\{"${escapeRegExp(frameId)}"\\})`, "g");
+  return files.map((f) =>
+    f.bytes || !/\.[jt]sx$/.test(f.path) ? f : { ...f, content: f.content.replace(attribute, "") },
+  );
+}
+
 /** The files at src/ a project's entry imports for their effect (fonts, global styles), when no file imports them. */
 export function unimportedGlobals(files: readonly SourceFile[]): string[] {
   const candidates = files
@@ -165,10 +178,11 @@ export async function assembleSections(
   answers: readonly { component: string; files: readonly SourceFile[] }[],
   components: readonly string[],
   base: Pick<PromptInput, "assets" | "fonts" | "target" | "styling">,
-  frame: { w: number },
+  frame: { w: number; id?: string },
   checks: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const merged = mergeSectionFiles(answers);
+  const joined = mergeSectionFiles(answers);
+  const merged = frame.id ? { ...joined, files: withoutFrameId(joined.files, frame.id) } : joined;
   const missing = components.filter((c) => !answers.some((a) => a.component === c));
   const page = pageFile(
     components.filter((c) => !missing.includes(c)),

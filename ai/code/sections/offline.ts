@@ -34,12 +34,14 @@ function idsUnder(node: DesignNode, out: Set<string> = new Set()): Set<string> {
   return out;
 }
 
-/** The layer ids each section's hint part names, the part's frame itself left out. */
+/** The layer ids a section's hint part names, the part's frame itself left out. */
+export function hintPartIds(hint: string): Set<string> {
+  const frame = parseHint(hint).document.frames[0];
+  return frame ? idsUnder(frame) : new Set<string>();
+}
+
 function sectionIds(sections: readonly Pick<PlannedSection, "hint">[]): Set<string>[] {
-  return sections.map((s) => {
-    const frame = parseHint(s.hint).document.frames[0];
-    return frame ? idsUnder(frame) : new Set<string>();
-  });
+  return sections.map((s) => hintPartIds(s.hint));
 }
 
 /**
