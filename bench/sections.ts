@@ -3,7 +3,8 @@
  * psykolog-jenny page 1440 × 5588) and a small frame (flora's Order Modal): requests, every picture's size against
  * the provider's limits and its px per design px, the crops' cover of the frame, the texts that reach the model and
  * in how many requests each is (by hint part and by crop), each request's text against the single request's, and the
- * estimate against the request bodies built for sending (responsesRequest, as generateTurn sends them). The HTTP
+ * estimate against the request bodies built for sending (responsesRequest, as generateTurn sends them); and each tall
+ * page assembled from its sections answered with their offline code, scored against the offline page. The HTTP
  * mechanics (bodies through the OpenAI-wire test server, a cancel mid-way) are cli/code/ai-sections.test.ts's.
  */
 import { readFileSync } from "node:fs";
@@ -21,6 +22,9 @@ import { loadDesign } from "../codegen/index.js";
 import { simulateFrame } from "../codegen/layout/simulate.js";
 import { estimatedInput } from "../ai/estimate/sections.js";
 import { DEFAULT_SECTION_CONCURRENCY } from "../ai/code/sections/run.js";
+import { assembleSections } from "../ai/code/sections/assemble.js";
+import { scoreDocument, scoreFiles } from "../cli/code/score.js";
+import { offlineSectionsPage, TALL_PAGES } from "../test/helpers/offline-sections.js";
 import { againstTarget, round, type BenchResults } from "./results.js";
 
 const PAGES = [
@@ -136,9 +140,42 @@ export async function sectionsSection(results: BenchResults, root: string): Prom
         `${(Math.max(...estimateGaps) * 100).toFixed(2)} %, planned in ${planMs.toFixed(0)} ms`,
     );
   }
-  results.set("sections", ["notMeasured"], {
-    assembledScore:
-      "the assembled page against the offline page with offline answers per section (goal: within 0.01) is not " +
-      "measured yet",
-  });
+  await assembledScores(results, root);
+}
+
+/**
+ * The score goal: each tall page's sections answered with their offline code (ai/code/sections/offline.ts), assembled
+ * by the path a model's answers take (assembleSections) and scored in Chromium as `--score` scores the model's files
+ * (scoreFiles), against the offline page as `figment code --score` scores it (scoreDocument). Through HTTP (the test
+ * server answering each section's request): cli/code/ai-sections-score.test.ts.
+ */
+async function assembledScores(results: BenchResults, root: string): Promise<void> {
+  for (const page of TALL_PAGES) {
+    const started = performance.now();
+    const offline = await offlineSectionsPage(root, page.file, page.id);
+    const frame = offline.loaded.document.frames[0]!;
+    const components = offline.plan.sections.map((s) => s.component);
+    const assembled = await assembleSections(offline.answers, components, offline.options, frame);
+    const score = await scoreFiles(offline.loaded.roots[0]!, assembled.files, "react", frame);
+    const [whole] = await scoreDocument(offline.loaded.document, offline.loaded.roots, offline.options);
+    const gap = whole!.iouMatched - score.iouMatched;
+    const figures = {
+      sections: components.length,
+      assembled: score.iouMatched,
+      offline: whole!.iouMatched,
+      gap: round(gap),
+      assembledMatched: score.matched,
+      assemblyProblems: assembled.problems.filter((p) => p.severity !== "info").length,
+      ms: round(performance.now() - started),
+    };
+    results.set("sections", ["assembledScore", page.label], figures);
+    results.set("sections", ["goals", page.label, "assembledScore"], {
+      gap: againstTarget(Math.abs(gap), 0.01, "|offline page − assembled page|, IoU×matched at the design width"),
+    });
+    results.print(
+      `sections ${page.label}: offline answers per section, assembled: ${score.iouMatched} vs the offline page ` +
+        `${whole!.iouMatched} (gap ${gap.toFixed(4)}, ${components.length} sections, ` +
+        `${figures.assemblyProblems} assembly problems)`,
+    );
+  }
 }

@@ -388,19 +388,18 @@ async function writeSections(
   source: Source,
   options: AnswerChecks & {
     timeoutMs: number;
-    frameScored: { frame: RestNode; design?: DesignNode } | undefined;
+    measured: { frame: RestNode; design?: DesignNode } | undefined;
     clarify?: ClarifyJson;
   },
 ): Promise<number> {
-  const { frameScored, clarify, ...checks } = options;
-  if (args.verify) io.err("figment: --verify rounds per section are not made yet: the assembled page is sent once");
+  const { measured, timeoutMs, clarify, ...checks } = options;
   let page: Awaited<ReturnType<typeof runSections>>;
   try {
     page = await runSections(
       split,
       config,
       args,
-      { ...checks, ...(context.signal ? { signal: context.signal } : {}) },
+      { ...checks, timeoutMs, ...(context.signal ? { signal: context.signal } : {}) },
       io,
     );
   } catch (error) {
@@ -408,10 +407,29 @@ async function writeSections(
     throw error;
   }
   if (context.signal?.aborted) throw new Cancelled("cancelled; nothing was written");
-  const scored = frameScored ? await import("./score.js") : undefined;
+  // --verify: rounds per section where the assembled page measures off (cli/code/ai-sections-verify.ts).
+  const verified =
+    args.verify && measured
+      ? await (await import("./ai-sections-verify.js")).verifySectionsPage(
+          {
+            split,
+            config,
+            answers: page.answers,
+            page,
+            ...measured,
+            rounds: args.rounds ?? 1,
+            timeoutMs,
+            checks,
+            ...(context.signal ? { signal: context.signal } : {}),
+          },
+          io,
+        )
+      : undefined;
+  const final = verified ?? page;
+  const scored = args.score && measured ? await import("./score.js") : undefined;
   const scores =
-    scored && frameScored
-      ? [await scored.scoreFiles(frameScored.frame, page.files, args.target, frameScored.design)]
+    scored && measured
+      ? [await scored.scoreFiles(measured.frame, final.files, args.target, measured.design)]
       : undefined;
   const more = {
     notes: page.answers.map((a) => `${a.component}: ${a.result.notes.trim()}`).join("\n"),
@@ -423,8 +441,11 @@ async function writeSections(
     })),
     model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model },
     ...(clarify ? { clarify } : {}),
+    ...(verified ? { verify: verified.json } : {}),
   };
-  return writeAnswer({ files: page.files, problems: page.problems }, source, args, io, more, scores);
+  const code = await writeAnswer({ files: final.files, problems: final.problems }, source, args, io, more, scores);
+  if (verified?.cancelled) throw new Cancelled("cancelled; wrote the best page measured so far");
+  return code;
 }
 
 /**
@@ -521,8 +542,8 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   };
   if (split) {
     const options = { ...checks, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000 };
-    const frameScored = args.score && frame ? { frame, ...(designFrame ? { design: designFrame } : {}) } : undefined;
-    const asked = { ...options, frameScored, ...(clarified ? { clarify: clarified } : {}) };
+    const measured = frame ? { frame, ...(designFrame ? { design: designFrame } : {}) } : undefined;
+    const asked = { ...options, measured, ...(clarified ? { clarify: clarified } : {}) };
     return writeSections(withSectionDecisions(split, answered), config, args, io, context, source, asked);
   }
   let result: ModelCodeResult;

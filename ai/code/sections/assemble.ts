@@ -16,9 +16,53 @@ const htmlFragment = (component: string): string[] => {
   return [files.main, files.css!];
 };
 
+/** A stylesheet's top-level rules and at-rules, each as written (comments between them dropped). */
+function cssBlocks(css: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css[i];
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) {
+      blocks.push(css.slice(start, i + 1).trim());
+      start = i + 1;
+    } else if (c === ";" && depth === 0) {
+      blocks.push(css.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  return blocks.map((b) => b.replace(/^(?:\/\*[\s\S]*?\*\/\s*)+/, "")).filter(Boolean);
+}
+
+/** A module made of side-effect imports only (src/fonts.ts): its lines. */
+const importLines = (text: string): string[] | undefined => {
+  const lines = text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("//"));
+  return lines.every((l) => /^import\s+["'][^"']+["'];?\s*$/.test(l)) ? lines : undefined;
+};
+
+/**
+ * Two sections' files at one shared path made one: a stylesheet (tokens, fonts, the global styles) keeps every rule
+ * of both, each once, @imports first; a module of side-effect imports (src/fonts.ts) every import once. Undefined:
+ * the two cannot be joined (a component, a module with code).
+ */
+function joined(a: SourceFile, b: SourceFile): SourceFile | undefined {
+  if (a.bytes || b.bytes) return undefined;
+  if (/\.css$/.test(a.path) && !/\.module\.css$/.test(a.path)) {
+    const blocks = [...new Set([...cssBlocks(a.content), ...cssBlocks(b.content)])];
+    const imports = blocks.filter((x) => x.startsWith("@import"));
+    const rest = blocks.filter((x) => !x.startsWith("@import"));
+    return { path: a.path, content: `${[...imports, ...rest].join("\n\n")}\n` };
+  }
+  const [left, right] = [importLines(a.content), importLines(b.content)];
+  if (left && right) return { path: a.path, content: `${[...new Set([...left, ...right])].join("\n")}\n` };
+  return undefined;
+}
+
 /**
  * The sections' files in drawn order, one file per path: a page file a section wrote is dropped (the page is written
- * here), and a path two sections both wrote keeps the first one's, said as a problem unless the two are the same.
+ * here); a shared stylesheet or import list two sections both wrote is joined; another path two sections both wrote
+ * keeps the first one's, said as a problem unless the two are the same.
  */
 export function mergeSectionFiles(
   sections: readonly { component: string; files: readonly SourceFile[] }[],
@@ -35,16 +79,51 @@ export function mergeSectionFiles(
       if (page.includes(file.path)) continue;
       const earlier = byPath.get(file.path);
       if (!earlier) byPath.set(file.path, { file, from: section.component });
-      else if (earlier.file.content !== file.content && !file.bytes)
-        problems.push({
-          severity: "warning",
-          code: "section-collision",
-          file: file.path,
-          message: `${section.component} wrote ${file.path} too; kept ${earlier.from}'s`,
-        });
+      else if (earlier.file.content !== file.content && !file.bytes) {
+        const both = joined(earlier.file, file);
+        if (both) byPath.set(file.path, { file: both, from: earlier.from });
+        else
+          problems.push({
+            severity: "warning",
+            code: "section-collision",
+            file: file.path,
+            message: `${section.component} wrote ${file.path} too; kept ${earlier.from}'s`,
+          });
+      }
     }
   return { files: [...byPath.values()].map((v) => v.file), problems };
 }
+
+/**
+ * The frame's layer id taken off the sections' elements: each section's part of the hint names the frame, so a section
+ * may mark its root as the frame, and the first of them would be measured as the whole page; the page carries it.
+ */
+export function withoutFrameId(files: readonly SourceFile[], frameId: string): SourceFile[] {
+  const attribute = new RegExp(`\\s+data-node-id=(?:"${escapeRegExp(frameId)}"|\\{"${escapeRegExp(frameId)}"\\})`, "g");
+  return files.map((f) =>
+    f.bytes || !/\.[jt]sx$/.test(f.path) ? f : { ...f, content: f.content.replace(attribute, "") },
+  );
+}
+
+/** The files at src/ a project's entry imports for their effect (fonts, global styles), when no file imports them. */
+export function unimportedGlobals(files: readonly SourceFile[]): string[] {
+  const candidates = files
+    .map((f) => f.path)
+    .filter((p) => /^src\/[^/]+\.css$/.test(p) || /^src\/fonts\.[jt]s$/.test(p))
+    .filter((p) => !/\.module\.css$/.test(p));
+  const imported = (path: string): boolean => {
+    const name = path.slice("src/".length).replace(/\.[jt]s$/, "");
+    return files.some(
+      (f) => !f.bytes && f.path !== path && new RegExp(`["'/]${escapeRegExp(name)}["']`).test(f.content),
+    );
+  };
+  // Fonts first: the faces before the rules that name them.
+  return candidates
+    .filter((p) => !imported(p))
+    .sort((a, b) => Number(!a.includes("fonts")) - Number(!b.includes("fonts")));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Which section a file belongs to (for people): its component's file, stylesheet or folder. */
 export function sectionOfFile(
@@ -63,10 +142,11 @@ export async function assembleSections(
   answers: readonly { component: string; files: readonly SourceFile[] }[],
   components: readonly string[],
   base: Pick<PromptInput, "assets" | "fonts" | "target" | "styling">,
-  frame: { w: number; name?: string },
+  frame: { w: number; name?: string; id?: string },
   checks: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const merged = mergeSectionFiles(answers, base.target);
+  const joined = mergeSectionFiles(answers, base.target);
+  const merged = frame.id ? { ...joined, files: withoutFrameId(joined.files, frame.id) } : joined;
   const missing = components.filter((c) => !answers.some((a) => a.component === c));
   const rendered = components.filter((c) => !missing.includes(c));
   // HTML's sections are fragments the page inlines: they are not files of the page.
@@ -77,6 +157,7 @@ export async function assembleSections(
     base.target,
     base.styling,
     merged.files.filter((f) => fragments.has(f.path)),
+    unimportedGlobals(merged.files),
   );
   const fonts = base.fonts ? { plan: base.fonts, target: base.target, styling: base.styling } : undefined;
   const done = await postProcess(

@@ -81,17 +81,29 @@ const PAGE_RULES = (w: number): string[] => [
   "margin: 0 auto;",
 ];
 
-/** The page: each section, one below the other, in drawn order; `fragments` are the HTML sections' files. */
+/**
+ * The page: each section, one below the other, in drawn order; `fragments` are the HTML sections' files. `globals`:
+ * the shared files the sections wrote that no file imports (src/fonts.ts, src/global.css: a project's entry brings
+ * them in), imported first, so the sections' own stylesheets come after them. The page carries the frame's layer id
+ * (`frame.id`): the frame's layer is measured on it.
+ */
 export function pageFiles(
   components: readonly string[],
-  frame: { w: number; name?: string },
+  frame: { w: number; name?: string; id?: string },
   target: Target,
   styling: Styling,
   fragments: readonly SourceFile[] = [],
+  globals: readonly string[] = [],
 ): SourceFile[] {
   const tailwind = styling === "tailwind";
   const w = Math.round(frame.w);
-  const main = tailwind ? `<main class="mx-auto flex w-full max-w-[${w}px] flex-col">` : '<main class="page">';
+  const id = frame.id ? ` data-node-id=${JSON.stringify(frame.id)}` : "";
+  const main = tailwind
+    ? `<main class="mx-auto flex w-full max-w-[${w}px] flex-col"${id}>`
+    : `<main class="page"${id}>`;
+  // From src/ (the page's folder for React and Vue) or from src/screens/ (Svelte's).
+  const globalImports = (from: string): string[] =>
+    globals.map((path) => `import "${from}${path.slice("src/".length).replace(/\.[jt]sx?$/, "")}";`);
   const css = [".page {", ...PAGE_RULES(frame.w).map((r) => `  ${r}`), "}"];
   const tags = components.map((c) => `    <${c} />`);
   switch (target) {
@@ -101,6 +113,7 @@ export function pageFiles(
           path: "src/App.vue",
           content: [
             '<script setup lang="ts">',
+            ...globalImports("./"),
             ...components.map((c) => `import ${c} from "./sections/${c}.vue";`),
             "</script>",
             "",
@@ -120,6 +133,7 @@ export function pageFiles(
           path: "src/screens/Page.svelte",
           content: [
             '<script lang="ts">',
+            ...globalImports("../").map((line) => `  ${line}`),
             ...components.map((c) => `  import ${c} from "../sections/${c}.svelte";`),
             "</script>",
             "",
@@ -134,15 +148,22 @@ export function pageFiles(
     case "html":
       return htmlPage(components, frame, main, css, fragments);
     default:
-      return reactPage(components, w, tailwind, css);
+      return reactPage(components, w, tailwind, css, [globalImports("./"), id]);
   }
 }
 
-function reactPage(components: readonly string[], w: number, tailwind: boolean, css: string[]): SourceFile[] {
+function reactPage(
+  components: readonly string[],
+  w: number,
+  tailwind: boolean,
+  css: string[],
+  [globals, id]: [string[], string],
+): SourceFile[] {
   const open = tailwind
-    ? `<main className="mx-auto flex w-full max-w-[${w}px] flex-col">`
-    : "<main className={styles.page}>";
+    ? `<main className="mx-auto flex w-full max-w-[${w}px] flex-col"${id}>`
+    : `<main className={styles.page}${id}>`;
   const app = [
+    ...globals,
     ...components.map((c) => `import { ${c} } from "./sections/${c}";`),
     ...(tailwind ? [] : ['import styles from "./App.module.css";']),
     "",
