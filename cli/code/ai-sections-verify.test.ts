@@ -75,7 +75,8 @@ describe.runIf(runBrowser)("--verify on a page built section by section", () => 
       ).toEqual([wrong.component]);
       expect(verify.rounds.map((r) => [r.sections, r.kept, r.outcome])).toEqual([[[wrong.component], true, "kept"]]);
       expect(verify.final!).toBeGreaterThan(verify.first!);
-      // The repair is a refinement carrying what measured off (layers of the dropped ids, missing) and the band's two pictures.
+      // The repair is a refinement carrying what measured off (the dropped ids' layers, missing) and the band's two
+      // pictures.
       const repairs = server.requests.filter((r) => (r.body as { previous_response_id?: string }).previous_response_id);
       expect(repairs).toHaveLength(1);
       for (const req of server.requests) expect(req.schemaErrors).toEqual([]);
