@@ -237,7 +237,9 @@ async function combine(options: SectionVerifyOptions, kept: readonly Repair[]): 
     repair.verdict = {
       ...repair.verdict,
       kept: false,
-      message: `${component}: its fix measured better alone but not beside ${together.join(", ")}'s (${pair}): kept its earlier code`,
+      message:
+        `${component}: its fix measured better alone but not beside ${together.join(", ")}'s (${pair}): ` +
+        "kept its earlier code",
     };
   }
   return page;

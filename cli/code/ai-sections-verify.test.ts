@@ -89,7 +89,7 @@ const repairContent = (req: RecordedRequest): { type: string; text?: string }[] 
   (req.body as { input: { content: { type: string; text?: string }[] }[] }).input[0]!.content;
 
 describe.runIf(runBrowser)("--verify on a page built section by section", () => {
-  it("asks only the section that measures off again, its estimate first, and keeps the page that scores higher", async () => {
+  it("asks only the section off again, its estimate said first, and keeps the page that scores higher", async () => {
     const { answers } = await page();
     const wrong = answers[1]!;
     const broken = withoutIds(wrong, PAGE.id, 4);
@@ -165,7 +165,7 @@ describe.runIf(runBrowser)("--verify on a page built section by section", () => 
     const argv = ["code", DESIGN, "--node", PAGE.id, "--ai", "--image", image, "--verify", "--rounds", "2"];
     expect(await run([...argv, "--dry-run"], io, { env: ENV }), io.stderr()).toBe(0);
     expect(io.stdout()).toMatch(
-      /\n {2}verify {8}up to 2 rounds: each asks again only the sections that measure off, each in its own conversation/,
+      /\n {2}verify {8}up to 2 rounds: each asks again only the sections that measure off, each in its own /,
     );
     const json = captureIo();
     expect(await run([...argv, "--dry-run", "--json"], json, { env: ENV })).toBe(0);

@@ -31,7 +31,9 @@ function answer(target: Target, k: number): SourceFile[] {
       return [
         {
           path: `src/sections/${name}.vue`,
-          content: `<template>\n  ${open("class")}\n    ${body(k)}\n  </main>\n</template>\n\n<style scoped>\n.root {\n  padding: 16px;\n}\n</style>\n`,
+          content:
+            `<template>\n  ${open("class")}\n    ${body(k)}\n  </main>\n</template>\n\n` +
+            "<style scoped>\n.root {\n  padding: 16px;\n}\n</style>\n",
         },
       ];
     case "svelte":
