@@ -2,8 +2,8 @@
  * Before any test file runs: builds dist/ (CLI, plugin main thread, UI) so tests see the real bundles (unless
  * FIGMENT_DIST_BUILT=1 says the caller just built it: .ci/run builds once for `npm test` and the starters), bundles
  * the plugin harness's host page once for the run (each browser test file would otherwise bundle it again), starts
- * the run's Chromium (test/helpers/chromium-server.ts), and makes the run's cache directory
- * (test/helpers/run-cache.ts).
+ * the run's Chromium (test/helpers/chromium-server.ts) and its file server (test/helpers/static-server.ts), and makes
+ * the run's cache directory (test/helpers/run-cache.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { bundleHost, HOST_BUNDLE_ENV } from "./harness/plugin-page.js";
 import { startSharedChromium } from "./helpers/chromium-server.js";
 import { RUN_CACHE_ENV, runCacheSummary } from "./helpers/run-cache.js";
+import { STATIC_ORIGIN_ENV, startStaticServer } from "./helpers/static-server.js";
 
 /** Set by a caller that built dist/ itself just before the run (.ci/run). */
 const DIST_BUILT_ENV = "FIGMENT_DIST_BUILT";
@@ -56,6 +57,8 @@ async function setupRun(): Promise<() => Promise<void>> {
   rmSync(runCache, { recursive: true, force: true });
   mkdirSync(runCache);
   process.env[RUN_CACHE_ENV] = runCache;
+  const files = await startStaticServer(root);
+  process.env[STATIC_ORIGIN_ENV] = files.origin;
   const stop = await stopChromium;
   return async () => {
     // Its hit rate, so that keys that stop lining up between files show.
@@ -63,6 +66,7 @@ async function setupRun(): Promise<() => Promise<void>> {
     if (summary.length > 0) console.log(`run cache: ${summary.join("; ")}`);
     rmSync(host, { force: true });
     rmSync(runCache, { recursive: true, force: true });
-    await stop();
+    delete process.env[STATIC_ORIGIN_ENV];
+    await Promise.all([stop(), files.close()]);
   };
 }

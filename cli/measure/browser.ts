@@ -193,6 +193,12 @@ export interface PageOptions {
   serve?: (url: URL) => { contentType: string; body: string | Buffer } | undefined;
   /** Stylesheets linked into the page's head before it loads (tests: the design's fonts, as if installed). */
   stylesheets?: readonly string[];
+  /**
+   * Paths of the page that Chromium fetches itself from the URL given (a local file server) instead of being sent
+   * from memory over the browser protocol: tests' large unchanging files (the plugin harness's 13 MB dist/code.js
+   * costs about 1 s of CPU a page when sent). The page sees them at their own paths.
+   */
+  fetchFrom?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -254,12 +260,13 @@ interface Served {
   byPath: Map<string, SourceFile>;
   allowed: Set<string>;
   serve: PageOptions["serve"];
+  fetchFrom: PageOptions["fetchFrom"];
 }
 
 /** Routes every request of `page` as `current()` says: the call the page serves now. */
 async function routePage(page: Page, current: () => Served): Promise<void> {
   await page.route("**/*", async (route: Route) => {
-    const { byPath, allowed, serve } = current();
+    const { byPath, allowed, serve, fetchFrom } = current();
     let url: URL;
     try {
       url = new URL(route.request().url());
@@ -279,6 +286,8 @@ async function routePage(page: Page, current: () => Served): Promise<void> {
     } catch {
       path = normalizePath(url.pathname);
     }
+    const upstream = fetchFrom?.get(path);
+    if (upstream) return route.continue({ url: upstream });
     const file = byPath.get(path) ?? (path === "" ? byPath.get("index.html") : undefined);
     if (!file) {
       return route.fulfill({ status: 404, contentType: "text/plain; charset=utf-8", body: `not found: /${path}` });
@@ -338,6 +347,7 @@ export async function withPage<T>(
     byPath: new Map(files.map((file) => [normalizePath(file.path), file])),
     allowed: new Set(options.allowOrigins ?? []),
     serve: options.serve,
+    fetchFrom: options.fetchFrom,
   };
   if (isContext(host) && !options.stylesheets?.length && !options.beforeGoto) {
     const reusable = await takeIdlePage(host, served);

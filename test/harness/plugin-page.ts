@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import type { ConsoleMessage, Frame, Page } from "playwright-core";
 import { withPage, type PageHost, type PageOptions } from "../../cli/measure/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
+import { staticUrl } from "../helpers/static-server.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -97,10 +98,21 @@ export async function withPluginPage<T>(
   fn: (p: PluginPage) => Promise<T>,
 ): Promise<T> {
   const root = options.root ?? ROOT;
-  const fixture =
-    typeof options.fixture === "string"
-      ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8")
-      : JSON.stringify(options.fixture);
+  const fixtureFile = typeof options.fixture === "string" ? join(root, "test/fixtures/figma", options.fixture) : "";
+  // The large files as the run's file server gives them (Chromium fetches them itself), else from memory.
+  const fetchFrom = new Map<string, string>();
+  const largeFiles: [string, string | undefined][] = [
+    ["host.js", process.env[HOST_BUNDLE_ENV]],
+    ["fixture.json", fixtureFile || undefined],
+    ["ui.html", join(root, "dist/ui.html")],
+    ["code.js", join(root, "dist/code.js")],
+  ];
+  for (const [path, file] of largeFiles) {
+    const url = root === ROOT && file ? staticUrl(root, file) : undefined;
+    if (url) fetchFrom.set(path, url);
+  }
+  const inMemory = (path: string, content: () => string | Promise<string>): Promise<SourceFile[]> =>
+    fetchFrom.has(path) ? Promise.resolve([]) : Promise.resolve(content()).then((text) => [{ path, content: text }]);
   const files: SourceFile[] = [
     {
       path: "host.html",
@@ -108,13 +120,15 @@ export async function withPluginPage<T>(
         `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body ` +
         `style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
     },
-    { path: "host.js", content: await hostScript(root) },
-    { path: "fixture.json", content: fixture },
+    ...(await inMemory("host.js", () => hostScript(root))),
+    ...(await inMemory("fixture.json", () =>
+      fixtureFile ? readFileSync(fixtureFile, "utf8") : JSON.stringify(options.fixture),
+    )),
     ...(options.variables !== undefined
       ? [{ path: "variables.json", content: JSON.stringify(options.variables) }]
       : []),
-    { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
-    { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
+    ...(await inMemory("ui.html", () => readFileSync(join(root, "dist/ui.html"), "utf8"))),
+    ...(await inMemory("code.js", () => readFileSync(join(root, "dist/code.js"), "utf8"))),
   ];
   const query = new URLSearchParams({
     fixture: "fixture.json",
@@ -164,6 +178,7 @@ export async function withPluginPage<T>(
     {
       ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
       ...(options.serve ? { serve: options.serve } : {}),
+      ...(fetchFrom.size > 0 ? { fetchFrom } : {}),
     },
   );
 }

@@ -1,7 +1,7 @@
 /**
- * The test run's Chromium: the global setup (test/global-setup.ts) starts one browser server per set of launch flags
- * (the default one, and the one whose pages may reach a server on 127.0.0.1) and names their endpoints in the
- * environment the test files inherit; each file connects to it (test/helpers/browser.ts) instead of launching a
+ * The test run's Chromium: the global setup (test/global-setup.ts) starts one browser server, whose pages may reach a
+ * server on 127.0.0.1 (the flags of `localModelServer`), and names its endpoint in the environment the test files
+ * inherit, under both flag sets' names; each file connects to it (test/helpers/browser.ts) instead of launching a
  * Chromium of its own. A launch costs about 1.1 s of a worker's time, a connection 0.3 s, over some 130 files.
  * Each file still opens its own contexts, and they close when it disconnects: nothing of a file outlives it.
  */
@@ -28,14 +28,15 @@ const envOf = (options: SharedChromiumOptions): string =>
  */
 export async function startSharedChromium(): Promise<() => Promise<void>> {
   if (!chromiumAvailable()) return async () => {};
-  const flagSets: SharedChromiumOptions[] = [{}, { localModelServer: true }];
-  const servers: BrowserServer[] = await Promise.all(
-    flagSets.map((options) => chromium.launchServer(chromiumLaunchOptions(options))),
-  );
-  flagSets.forEach((options, i) => void (process.env[envOf(options)] = servers[i]!.wsEndpoint()));
+  // One browser for both: its pages may reach 127.0.0.1, which every page of the default set needs too, for the
+  // large files it fetches from the run's file server (test/helpers/static-server.ts). The routes still refuse
+  // every request a call does not serve or allow, so no page reaches anything else.
+  const server: BrowserServer = await chromium.launchServer(chromiumLaunchOptions({ localModelServer: true }));
+  const names = Object.values(ENDPOINT_ENV);
+  for (const name of names) process.env[name] = server.wsEndpoint();
   return async () => {
-    for (const options of flagSets) delete process.env[envOf(options)];
-    await Promise.all(servers.map((server) => server.close()));
+    for (const name of names) delete process.env[name];
+    await server.close();
   };
 }
 
