@@ -24,6 +24,7 @@ import type { Target } from "../../codegen/targets.js";
 import { isCancelled } from "../../kernel/cancelled.js";
 import { generateTurn, type Conversation, type TurnOptions, type TurnResult } from "./generate.js";
 import type { PromptInput } from "./prompt.js";
+import { pageTextFiles, withAnswerFiles } from "./whole-page-prompt.js";
 import type { ProviderConfig } from "../client/providers.js";
 
 /**
@@ -269,6 +270,12 @@ function blockingCount(attempt: Attempt): number {
   return attempt.problems.filter(isBlocking).length;
 }
 
+/** A whole-page request's answer over the page's files (PromptInput.wholePage): what it leaves out stays. */
+function onPage(input: PromptInput, turn: TurnResult): TurnResult {
+  if (!input.wholePage) return turn;
+  return { ...turn, files: withAnswerFiles(pageTextFiles(input.wholePage.files, input.assets), turn.files) };
+}
+
 /** Throws ModelError (or Cancelled) when the first turn fails; a failed or cancelled repair keeps the first answer. */
 export async function generateModelCode(
   config: ProviderConfig,
@@ -302,9 +309,12 @@ export async function generateModelCode(
     if (event.type === "file") preformatter.add({ path: event.path, content: event.content });
     userProgress?.(event);
   };
-  const first = await timed(
-    () => generateTurn(config, input, { ...turnOptions, onProgress }),
-    (ms) => (modelMs += ms),
+  const first = onPage(
+    input,
+    await timed(
+      () => generateTurn(config, input, { ...turnOptions, onProgress }),
+      (ms) => (modelMs += ms),
+    ),
   );
   onStage?.("checking");
   const checks: ComponentChecks = {
@@ -334,15 +344,18 @@ export async function generateModelCode(
     onStage?.("repairing");
     try {
       const { onProgress: _ignored, ...rest } = turnOptions;
-      const turn = await timed(
-        () =>
-          generateTurn(config, input, {
-            ...rest,
-            refine: { conversation: best.conversation, instructions: repairInstructions(blocking) },
-            onProgress: (event) =>
-              event.type === "file" && preformatter.add({ path: event.path, content: event.content }),
-          }),
-        (ms) => (modelMs += ms),
+      const turn = onPage(
+        input,
+        await timed(
+          () =>
+            generateTurn(config, input, {
+              ...rest,
+              refine: { conversation: best.conversation, instructions: repairInstructions(blocking) },
+              onProgress: (event) =>
+                event.type === "file" && preformatter.add({ path: event.path, content: event.content }),
+            }),
+          (ms) => (modelMs += ms),
+        ),
       );
       onStage?.("checking");
       const attempt = attemptFrom(

@@ -25,6 +25,7 @@ import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
 import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js";
 import { answeredText, sectionRule, tileLabel, type SectionInput } from "./section-prompt.js";
 import { decisionsText, type Decision } from "./decisions.js";
+import { pageFilesText, pageTextFiles, wholePageRule } from "./whole-page-prompt.js";
 
 export type ImageDetail = "high" | "low" | "auto";
 
@@ -93,6 +94,13 @@ export interface PromptInput {
    * short "Decisions" block, with one frame's request and with each section's.
    */
   decisions?: readonly Decision[];
+  /**
+   * A split page's refinement or correction round (issue 74, whole-page-prompt.ts): a new conversation with the
+   * assembled page's files as data (`hint` is empty: the files and the picture describe the page), the picture and the
+   * instructions; the answer's files replace the page's by path, the others stay (pipeline.ts). `images`: pictures
+   * after the design's (a correction round's page as rendered), each after its label.
+   */
+  wholePage?: { files: SourceFile[]; images?: readonly RefinementImage[] };
 }
 
 export interface RequestOptions {
@@ -110,11 +118,18 @@ export const COMPONENTS_TAG = "team_components";
  * `withImage` false words them for a request that carries the design hint alone.
  */
 export function systemInstructions(
-  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page" | "drawings" | "section">,
+  input: Pick<
+    PromptInput,
+    "target" | "styling" | "nodeIds" | "components" | "page" | "drawings" | "section" | "wholePage" | "assets"
+  >,
   withImage = true,
 ): string {
   if (input.page) return pageSystemInstructions(input.page);
-  const part = input.section ? sectionRule(input.section, input.target) : "";
+  const part = input.section
+    ? sectionRule(input.section, input.target)
+    : input.wholePage
+      ? wholePageRule(pageTextFiles(input.wholePage.files, input.assets).length)
+      : "";
   const target =
     input.target === "vue"
       ? [
@@ -191,10 +206,12 @@ export function systemInstructions(
         : `The frame is one page drawn at ${drawn.length} widths (${drawn.join(", ")} px): you get one compact text ` +
           "description of every drawing's layers (the design hint); no image is attached, so work from the " +
           "structure alone."
-      : withImage
-        ? "You get a PNG of the frame and a compact text description of its layers (the design hint)."
-        : "You get a compact text description of the frame's layers (the design " +
-          "hint); no image is attached, so work from the structure alone.",
+      : input.wholePage
+        ? `You get ${withImage ? "a PNG of the frame" : "no image of the frame"} and the page's code as it is now.`
+        : withImage
+          ? "You get a PNG of the frame and a compact text description of its layers (the design hint)."
+          : "You get a compact text description of the frame's layers (the design " +
+            "hint); no image is attached, so work from the structure alone.",
     drawn ? breakpointRule(input, drawn) : "",
     part,
     `Match the ${withImage ? "image" : "design"}: layout, spacing, colors, typography, text content. ` +
@@ -356,8 +373,11 @@ export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { i
  * after a label with its width and name.
  */
 export function firstImages(
-  input: Pick<PromptInput, "imageDataUrl" | "drawings" | "section">,
+  input: Pick<PromptInput, "imageDataUrl" | "drawings" | "section" | "wholePage">,
 ): { label?: string; url: string }[] {
+  const more = input.wholePage?.images ?? [];
+  if (more.length > 0)
+    return [...(hasImage(input) ? [{ label: "The design:", url: input.imageDataUrl }] : []), ...more];
   const section = input.section;
   if (section) return section.tiles.map((t, k) => ({ label: tileLabel(section, k), url: t.url }));
   if (!drawnWidths(input)) return hasImage(input) ? [{ url: input.imageDataUrl }] : [];
@@ -367,23 +387,31 @@ export function firstImages(
   });
 }
 
+/** The user text that carries the design hint: a section's, a page drawn at several widths', or the frame's. */
+function hintText(input: PromptInput, withImage: boolean): string {
+  const drawn = drawnWidths(input);
+  const section = input.section;
+  return section
+    ? `The design hint for section ${section.index + 1} of ${section.count} (${section.component}): the frame with ` +
+        `only this section's layers${withImage ? ", the section in the pictures" : " (no image attached)"}:\n` +
+        `${delimit(DESIGN_TAG, input.hint)}`
+    : drawn
+      ? `The design hint for the page drawn at ${drawn.join(", ")} px (its \`page:\` line names the drawings' ` +
+        `frames, widest first)${withImage ? ", the drawings in the images" : " (no image attached)"}:\n` +
+        `${delimit(DESIGN_TAG, input.hint)}`
+      : `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
+        `${delimit(DESIGN_TAG, input.hint)}`;
+}
+
 /** The text parts of the first user message, in order (image goes first, separately, when there is one). */
 export function userTexts(input: PromptInput): string[] {
   if (input.page) return pageUserTexts(input.page, input.instructions, delimit);
   const withImage = hasImage(input);
   const drawn = drawnWidths(input);
   const section = input.section;
+  // A split page's refinement carries the page's files instead of the hint (whole-page-prompt.ts).
   const texts = [
-    section
-      ? `The design hint for section ${section.index + 1} of ${section.count} (${section.component}): the frame with ` +
-        `only this section's layers${withImage ? ", the section in the pictures" : " (no image attached)"}:\n` +
-        `${delimit(DESIGN_TAG, input.hint)}`
-      : drawn
-        ? `The design hint for the page drawn at ${drawn.join(", ")} px (its \`page:\` line names the drawings' ` +
-          `frames, widest first)${withImage ? ", the drawings in the images" : " (no image attached)"}:\n` +
-          `${delimit(DESIGN_TAG, input.hint)}`
-        : `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
-          `${delimit(DESIGN_TAG, input.hint)}`,
+    input.wholePage ? pageFilesText(input.wholePage.files, input.assets ?? [], delimit) : hintText(input, withImage),
   ];
   if (MASK_FIELD.test(input.hint)) texts.push(MASK_NOTE);
   if (TRIM_FIELD.test(input.hint.replace(QUOTED, '""'))) texts.push(TRIM_NOTE);

@@ -27,3 +27,20 @@ export function estimateClarify(
     ...(options.prices ? { prices: options.prices } : {}),
   });
 }
+
+/** The code request(s)' estimate with the clarify request's added (sent first, so counted in the total). */
+export function withClarify(code: Estimate, clarify: Estimate): Estimate {
+  const add = (a: number | undefined, b: number | undefined): number | undefined =>
+    a !== undefined && b !== undefined ? a + b : undefined;
+  const costUsd = add(code.costUsd, clarify.costUsd);
+  const { batchCostUsd: _batch, ...rest } = code;
+  return {
+    ...rest,
+    textTokens: code.textTokens + clarify.textTokens,
+    imageTokens: code.imageTokens + clarify.imageTokens,
+    inputTokens: code.inputTokens + clarify.inputTokens,
+    outputTokens: code.outputTokens + clarify.outputTokens,
+    costUsd,
+    ...(costUsd !== undefined ? { batchCostUsd: costUsd / 2 } : {}),
+  };
+}

@@ -111,9 +111,11 @@ export function useAiJob(
     (instructions: string) => {
       const text = instructions.trim();
       if (!session || session.turns.length === 0 || text === "") return;
-      job.sendNow({ session, refine: { parent: session.selected, instructions: text } });
+      // A split page: the whole page in a new request (no section's conversation holds it), estimated first.
+      if (session.sections) job.prepare({ wholePage: { session, parent: session.selected, instructions: text } });
+      else job.sendNow({ session, refine: { parent: session.selected, instructions: text } });
     },
-    [job.sendNow, session],
+    [job.prepare, job.sendNow, session],
   );
 
   const canFix = fixableScore(session?.turns[session.selected]) !== undefined;

@@ -28,6 +28,7 @@ import { loadDraft } from "./draft-loader.js";
 import type { PageAsk } from "./prompt-design.js";
 import { loadLayers } from "./layers/layers-loader.js";
 import { drawsOnePage } from "./drawn-page.js";
+import type { WholePageAsk } from "./whole-page.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -54,7 +55,7 @@ export interface AiRequestDeps {
  * What the job is asked for: a first turn (Generate with AI, Regenerate), a correction round of a turn, or a page
  * designed from a prompt.
  */
-export type AiAsk = AiStartOptions | FixAsk | PageAsk;
+export type AiAsk = AiStartOptions | FixAsk | PageAsk | WholePageAsk;
 
 /** What a send gives: a turn's result, or a correction round's verdict (with its answer when kept). */
 export type AiAnswer = { kind: "turn"; result: ModelCodeResult } | ({ kind: "fix" } & FixOutcome);
@@ -68,7 +69,9 @@ export function aiPieces(
         ? prepareFix(deps, ask, io)
         : "page" in ask
           ? loadLayers(deps.requests).then((part) => part.preparePageAsk(deps, ask, io))
-          : prepareAi(deps, ask, io),
+          : "wholePage" in ask
+            ? loadLayers(deps.requests).then((part) => part.prepareWholePage(deps, ask, io))
+            : prepareAi(deps, ask, io),
     send: (request, io) => {
       if (request.fix)
         return sendFix(deps, { ...request, fix: request.fix }, io).then(
@@ -157,6 +160,7 @@ async function prepareAi(
     instructions,
     ...(fetched ? { prices: fetched } : {}),
     ...(chosen.codeSections ? { sections: true } : {}),
+    clarify: clarify === true,
   });
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
@@ -184,8 +188,10 @@ async function prepareAi(
       draft,
     },
   };
-  // A split frame: its sections go with the request, their lines on the card (the layers part's: ui.html's budget).
-  return prepared.sections ? (await loadLayers(requests)).withSections(out, prepared.sections) : out;
+  // A split frame: its sections go with the request, their lines on the card, as Ask me first's request's (the layers
+  // part's: ui.html's budget).
+  const { sections, clarify: asked } = prepared;
+  return sections || asked ? (await loadLayers(requests)).withLines(out, { sections, clarify: asked }) : out;
 }
 
 /**
@@ -194,16 +200,18 @@ async function prepareAi(
  */
 async function sendAi(
   { worker, requests }: AiRequestDeps,
-  { session, refine, clarify }: AiRequest,
+  { session, refine, clarify, input: own }: AiRequest,
   io: SendIo<AiJobEvent>,
 ): Promise<ModelCodeResult> {
   const { settings, onEvent, signal } = io;
-  const parent = refine ? session.turns[refine.parent] : undefined;
+  const parent = refine && !own ? session.turns[refine.parent] : undefined;
   const refining =
     refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
-  // Its flow and questions come with the layers part (ui.html's budget).
+  // Its flow and questions come with the layers part (ui.html's budget). A request with its own input (a split page's
+  // refinement) starts a new conversation with it.
   const input =
-    clarify && !refine ? await (await loadLayers(requests)).clarified(worker, session.input, io) : session.input;
+    own ??
+    (clarify && !refine ? await (await loadLayers(requests)).clarified(worker, session.input, io) : session.input);
   const body = { settings, apiKey: io.apiKey, input, ...refining, timeoutMs: settings.timeoutSec * 1000 };
   return (await worker.call("ai-generate", body, { onEvent, signal })).result;
 }

@@ -12,6 +12,7 @@ import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
 import type { AiConfirm, AiJobEvent, AiRequest, Streaming } from "./ai-state.js";
 import type { PreparedSections } from "../engine/protocol/model.js";
+import type { Estimate } from "../../ai/estimate/estimate.js";
 import { plural } from "../../kernel/plural.js";
 import { int } from "../model/cost.js";
 import { StreamStatus } from "../model/model-job-status.js";
@@ -69,15 +70,26 @@ export async function sendSections(
   }
 }
 
-/** A prepared first turn of a split frame: its sections go with the request, their lines on the card. */
-export function withSections(
+/**
+ * A prepared first turn with the card's lines of its other requests: a split frame's sections (they go with the
+ * request) and "Ask me first"'s request (sent first; the card's total counts it).
+ */
+export function withLines(
   prepared: { request: AiRequest; confirm: AiConfirm },
-  sections: PreparedSections,
+  { sections, clarify }: { sections?: PreparedSections | undefined; clarify?: Estimate | undefined },
 ): { request: AiRequest; confirm: AiConfirm } {
-  return {
-    request: { ...prepared.request, session: { ...prepared.request.session, sections } },
-    confirm: { ...prepared.confirm, sections: sectionLines(sections) },
-  };
+  const session = sections ? { ...prepared.request.session, sections } : prepared.request.session;
+  const lines = [...(clarify ? [clarifyLine(clarify)] : []), ...(sections ? sectionLines(sections) : [])];
+  return { request: { ...prepared.request, session }, confirm: { ...prepared.confirm, lines } };
+}
+
+/** The card's line of "Ask me first"'s request: its tokens (its picture's), in the total above. */
+export function clarifyLine(estimate: Estimate): string {
+  const image = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the image)` : "";
+  return (
+    `Ask me first: the model's questions come first, in a request of their own: ≈ ${int(estimate.inputTokens)} ` +
+    `tokens${image}, counted in the total.`
+  );
 }
 
 /** The estimate card's lines of a split frame: why, then each request with its tokens, before anything is sent. */

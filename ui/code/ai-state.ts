@@ -91,8 +91,11 @@ export interface AiConfirm extends ConfirmBase {
   draft: boolean;
   /** A correction round's card, in fix-round.ts's words: what it sends (and why the page could not be pictured). */
   fix?: { lead: string; words: string; why?: string; note: string };
-  /** A frame split into sections: the card's lines (why, each request's tokens; ai-sections.tsx words them). */
-  sections?: string[];
+  /**
+   * The card's lines from the layers part (ai-sections.tsx words them): a split frame's requests (why, each one's
+   * tokens), "Ask me first"'s request, a split page's whole-page refinement.
+   */
+  lines?: string[];
   /** "Design from a prompt"'s card: a page from the brief (`instructions`), with the file's design system or not. */
   page?: { designSystem: boolean };
 }
@@ -125,6 +128,8 @@ export type AiState = ModelJobState<AiConfirm, Streaming>;
 export interface AiRequest {
   session: AiSession;
   refine?: { parent: number; instructions: string };
+  /** Its own input instead of the session's (a split page's refinement: the whole page, in a new conversation). */
+  input?: PromptInput;
   fix?: { parent: number; score: FidelityScore; png?: string | undefined };
   /** "Ask me first": the model's questions are asked (and answered) before the first turn is generated. */
   clarify?: boolean | undefined;

@@ -110,7 +110,7 @@ function confirmCard(state: AiConfirm): ConfirmCard {
     prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
     lines: withText ? [{ text: withText, title: state.instructions || undefined }] : [],
     notes: [
-      ...(state.sections ?? []),
+      ...(state.lines ?? []),
       ...(state.others > 0
         ? [
             `The model works on one frame at a time: the other ` +

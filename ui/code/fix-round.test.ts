@@ -3,7 +3,8 @@
  * measurement stand in for the worker and the measuring iframe. When the action is offered; what a round's estimate
  * resends; the round's request (the measurement, the rendered page beside the design); a better answer kept as a new
  * turn with its score, a worse one noted on the turn it tried to fix while its files stay; a failed request handed
- * back as the request's own error; a cancel handed back as a cancel.
+ * back as the request's own error; a cancel handed back as a cancel; a split page's round, the whole page in a new
+ * conversation.
  */
 import { describe, expect, it } from "vitest";
 import { isCancelled } from "../../kernel/cancelled.js";
@@ -18,6 +19,7 @@ import type { EngineCaller } from "../engine/call.js";
 import type { BodyOf, Kind, ReplyOf } from "../engine/protocol/index.js";
 import type { SendIo } from "../model/model-job.js";
 import type { AiJobEvent, AiSession, AiTurn } from "./ai-state.js";
+import type { PromptInput } from "../../ai/code/prompt.js";
 import { conversationTrail, prepareFixRound, roundWords, runFixRound, type FixRun } from "./fix-round.js";
 import { FIX_LABEL, fixableScore, withFixOutcome, type FixOutcome } from "./fix-state.js";
 import type { PageMeasure, ScoreInput } from "./score/measure.js";
@@ -85,7 +87,7 @@ function engine(answer: ModelCodeResult | Error | (() => Promise<ModelCodeResult
   const caller: EngineCaller = {
     call: async <K extends Kind>(kind: K, body: BodyOf<K>): Promise<ReplyOf<K>> => {
       calls.push({ kind, body });
-      if (kind === "ai-round-estimate")
+      if (kind === "ai-round-estimate" || kind === "ai-estimate")
         return {
           estimate: tokenEstimate({ textTokens: 1, imageTokens: 2, inputTokens: 3, outputTokens: 4, costUsd: 0.01 }),
         } as ReplyOf<K>;
@@ -131,6 +133,20 @@ function io(signal = new AbortController().signal) {
   };
   return { send, events };
 }
+
+/** Prepares a round of turn 1 of `s`, its page measured by `m`. */
+const prepareTurn = (s: AiSession, worker: EngineCaller, m: ReturnType<typeof measuring>) =>
+  prepareFixRound({
+    session: s,
+    index: 0,
+    score: measuredScore(0.91),
+    worker,
+    page: m.page,
+    measure: m.measure,
+    to: { model: "gpt-5", host: "api.openai.com" },
+    prices: undefined,
+    signal: new AbortController().signal,
+  });
 
 const outcomeOf = (run: FixRun): FixOutcome => {
   if (!("outcome" in run)) throw new Error(`no outcome: ${JSON.stringify(run)}`);
@@ -241,17 +257,7 @@ describe("preparing a round", () => {
       const { caller, calls } = engine(result("never"));
       const m = measuring({ a: 0.91 });
       const s = session([turn(1, "a")]);
-      const { request, confirm } = await prepareFixRound({
-        session: s,
-        index: 0,
-        score: measuredScore(0.91),
-        worker: caller,
-        page: m.page,
-        measure: m.measure,
-        to: { model: "gpt-5", host: "api.openai.com" },
-        prices: undefined,
-        signal: new AbortController().signal,
-      });
+      const { request, confirm } = await prepareTurn(s, caller, m);
       expect(m.measured).toEqual(["a"]);
       expect(request.fix).toEqual({ parent: 0, score: measuredScore(0.91), png: "data:image/png;base64,RENDEREDa" });
       expect(calls).toHaveLength(1);
@@ -380,4 +386,28 @@ describe("running a round", () => {
       expect(m.measured).toEqual([]);
     },
   );
+});
+
+describe("a split page's round (issue 74)", () => {
+  const sections = { why: "tall", concurrency: 3, list: [], inputs: [], frame: { name: "Home", w: 1440, h: 5000 } };
+
+  it("goes as the whole page in a new conversation (files, design, page rendered), as estimated", async () => {
+    const s: AiSession = { ...session([turn(1, "a")]), sections };
+    const { caller, calls } = engine(result("fixed"));
+    const m = measuring({ a: 0.91, fixed: 0.97 });
+    const { request } = await prepareTurn(s, caller, m);
+    expect(calls[0]!.kind).toBe("ai-estimate");
+    const estimated = (calls[0]!.body as { input: PromptInput }).input;
+    expect(estimated.wholePage?.files).toEqual(files("a"));
+    expect(estimated.wholePage?.images?.map((i) => i.url)).toEqual(["data:image/png;base64,RENDEREDa"]);
+    expect(estimated.imageDataUrl).toBe(DESIGN_PNG);
+    expect(estimated.hint).toBe("");
+    const run = await runFixRound({ session: s, fix: request.fix!, worker: caller, ...m, io: io().send });
+    expect(calls[1]!.kind).toBe("ai-generate");
+    const sent = calls[1]!.body as { input: PromptInput; refine?: unknown };
+    // No section's conversation: the request estimated, as it was estimated.
+    expect(sent.refine).toBeUndefined();
+    expect(sent.input).toEqual(estimated);
+    expect(outcomeOf(run).verdict.kept).toBe(true);
+  });
 });

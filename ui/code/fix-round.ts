@@ -21,6 +21,15 @@ import type { SendIo } from "../model/model-job.js";
 import type { AiConfirm, AiJobEvent, AiRequest, AiSession, AiTurn } from "./ai-state.js";
 import type { FixOutcome } from "./fix-state.js";
 import { measurePage, type PageMeasure, type ScoreInput } from "./score/measure.js";
+import { wholePageInput } from "../../ai/code/sections/refine.js";
+
+/**
+ * A split page's round (issue 74): no section's conversation holds the page, so the round goes in a new one with the
+ * page's files, its picture, the measurement and the page as rendered (ai/code/sections/refine.ts).
+ */
+function pageRound(session: AiSession, files: readonly SourceFile[], round: RoundRequest) {
+  return wholePageInput(session.input, files, round.instructions, round.images);
+}
 
 /** The turns whose conversation turn `index` continues, first turn first (each turn builds on its parent). */
 function lineage(session: AiSession, index: number): AiTurn[] {
@@ -121,14 +130,11 @@ export async function prepareFixRound(p: FixPrepareInput): Promise<{ request: Ai
     ...(pictured.png ? { rendered: pictured.png } : {}),
     ...(design ? { design } : {}),
   });
-  const body = {
-    input: session.input,
-    ...conversationTrail(session, index),
-    round,
-    model: p.to.model,
-    ...(p.prices ? { prices: p.prices } : {}),
-  };
-  const { estimate } = await p.worker.call("ai-round-estimate", body, { signal });
+  const priced = { model: p.to.model, ...(p.prices ? { prices: p.prices } : {}) };
+  const body = { input: session.input, ...conversationTrail(session, index), round, ...priced };
+  const { estimate } = session.sections
+    ? await p.worker.call("ai-estimate", { input: pageRound(session, turn.files, round), ...priced }, { signal })
+    : await p.worker.call("ai-round-estimate", body, { signal });
   const words = roundWords(
     score,
     { rendered: pictured.png !== undefined, design: design !== undefined },
@@ -195,13 +201,10 @@ export async function runFixRound(r: FixRunInput): Promise<FixRun> {
     onSend: ({ instructions, images }) => (sent = { instructions, images }),
     ask: async (round, signal) => {
       const refine = { conversation: round.conversation, instructions: round.instructions, images: round.images };
-      const body = {
-        settings: io.settings,
-        apiKey: io.apiKey,
-        input: session.input,
-        refine,
-        timeoutMs: io.settings.timeoutSec * 1000,
-      };
+      const asked = session.sections
+        ? { input: pageRound(session, parent.files, round) }
+        : { input: session.input, refine };
+      const body = { settings: io.settings, apiKey: io.apiKey, ...asked, timeoutMs: io.settings.timeoutSec * 1000 };
       try {
         answer = (await r.worker.call("ai-generate", body, { onEvent: io.onEvent, ...(signal ? { signal } : {}) }))
           .result;

@@ -9,7 +9,8 @@ import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.
 import type { SavedNoteProps } from "../saved-note.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
-import type { KeptSections, SectionsStatus, sendSections, withSections } from "../ai-sections.js";
+import type { KeptSections, SectionsStatus, sendSections, withLines } from "../ai-sections.js";
+import type { prepareWholePage } from "../whole-page.js";
 import type { ScoreViewProps } from "../score/score-view.js";
 import type { ClarifyStatusProps } from "../clarify-status.js";
 import type { clarified } from "../clarify-flow.js";
@@ -38,7 +39,10 @@ export interface LayersModule {
   preparePageAsk: typeof preparePageAsk;
   /** A frame split into sections: its requests sent, progress relayed, a cancel's answered sections kept. */
   sendSections: typeof sendSections;
-  withSections: typeof withSections;
+  /** The estimate card's lines of a split frame's requests and of "Ask me first"'s. */
+  withLines: typeof withLines;
+  /** Refine of a split page: the whole page in a new request, estimated first. */
+  prepareWholePage: typeof prepareWholePage;
   SectionsStatus: typeof SectionsStatus;
   KeptSections: typeof KeptSections;
   /** The result's fidelity score, shown with the result as this bar is (issue 24's budget). */

@@ -9,7 +9,8 @@ import { DesignChanges, UpdateDownload } from "../design-changes.js";
 import { PromptDesignBox } from "../prompt-design-box.js";
 import { SavedNote } from "../saved-note.js";
 import { preparePageAsk } from "../prompt-page.js";
-import { KeptSections, SectionsStatus, sendSections, withSections } from "../ai-sections.js";
+import { KeptSections, SectionsStatus, sendSections, withLines } from "../ai-sections.js";
+import { prepareWholePage } from "../whole-page.js";
 import { ScoreView } from "../score/score-view.js";
 import { InsertLayersBar } from "./insert-layers.js";
 import { pastedSource, resultSource } from "./layer-source.js";
@@ -42,7 +43,8 @@ function PastedLayers({ html, requests }: PastedLayersProps) {
   PromptDesignBox,
   preparePageAsk,
   sendSections,
-  withSections,
+  withLines,
+  prepareWholePage,
   SectionsStatus,
   KeptSections,
   ScoreView,

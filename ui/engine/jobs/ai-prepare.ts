@@ -3,7 +3,7 @@
  * offline draft when asked) and its estimate, the offline output's size standing in for the answer's.
  * Nothing is sent; no SDK here.
  */
-import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../../ai/estimate/estimate.js";
+import { countTextTokens, estimate, loadTokenizer, pngSize, type Estimate } from "../../../ai/estimate/estimate.js";
 import {
   firstImages,
   pngDataUrl,
@@ -24,6 +24,7 @@ import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js
 import { codeOptions } from "./code.js";
 import { FigmentError } from "../../../kernel/errors.js";
 import { prepareSections } from "./ai-prepare-sections.js";
+import { estimateClarify, withClarify } from "../../../ai/estimate/clarify.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
@@ -79,7 +80,20 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
         outputTokens,
       })
     : undefined;
-  if (split) return { input, estimate: split.estimate, ...(image ? { image } : {}), sections: split.sections };
+  // "Ask me first": its request goes before the code request(s) (the frame's picture and hint) and is counted.
+  const clarify = request.clarify
+    ? estimateClarify(input, image, { model: request.model, ...(request.prices ? { prices: request.prices } : {}) })
+    : undefined;
+  const asked = clarify ? { clarify } : {};
+  const counted = (code: Estimate): Estimate => (clarify ? withClarify(code, clarify) : code);
+  if (split)
+    return {
+      input,
+      estimate: counted(split.estimate),
+      ...(image ? { image } : {}),
+      sections: split.sections,
+      ...asked,
+    };
   const labels = firstImages(input).flatMap((i) => (i.label ? [i.label] : []));
   const estimated = estimate({
     model: request.model,
@@ -89,7 +103,7 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
     outputTokens,
     ...(request.prices ? { prices: request.prices } : {}),
   });
-  return { input, estimate: estimated, image };
+  return { input, estimate: counted(estimated), image, ...asked };
 }
 
 /**

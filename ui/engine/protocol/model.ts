@@ -3,7 +3,8 @@
  * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement — with pictures,
  * as a correction round sends them — through the project pass and the repair round, streaming progress and
  * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection`
- * (one `GET {baseURL}/models` with this key, through the same client), `ai-clarify` (issue 74: the model's questions
+ * (one `GET {baseURL}/models` with this key, through the same client), `ai-estimate` (a prepared input's estimate: a
+ * split page's whole-page refinement), `ai-clarify` (issue 74: the model's questions
  * about what the design leaves open, asked before generating). Model structures built by ai/ in the worker
  * (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
@@ -60,6 +61,9 @@ const promptInputField = object({
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
   page: optional(object({ designSystem: string({ max: 2_000_000 }), width: number({ min: 1, max: 10_000 }) })),
   section: optional(opaque<SectionInput>("a section")),
+  // A split page's refinement (ai/code/sections/refine.ts): the page's files and a correction round's pictures, built
+  // by the layers part and read by the worker's prompt builder (checked as an object: ui.html's budget).
+  wholePage: optional(opaque<NonNullable<PromptInput["wholePage"]>>("a whole page")),
   drawings: optional(
     array(
       object({
@@ -158,6 +162,8 @@ export const modelSection = {
       ),
       /** Split a frame too large for one request into sections (the Code panel's setting). */
       sections: optional(boolean()),
+      /** "Ask me first": the clarify request is estimated too, and counted in the total. */
+      clarify: optional(boolean()),
     },
     /**
      * "Design from a prompt": the page request for `prompt` and its estimate, the file's design system (the tokens and
@@ -205,6 +211,12 @@ export const modelSection = {
       model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
       prices: optional(fetchedPricesField),
     },
+    /** A prepared input's estimate as it will be sent (a split page's whole-page request), the answer as its files. */
+    "ai-estimate": {
+      input: promptInput,
+      model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
+      prices: optional(fetchedPricesField),
+    },
     "test-connection": modelFields,
     /** "Ask me first": the clarify request for `input` (ai/code/clarify/ask.ts); the answer's questions, checked. */
     "ai-clarify": { ...modelFields, input: promptInput },
@@ -215,10 +227,13 @@ export const modelSection = {
       estimate: opaque<Estimate>("an estimate"),
       image: optional(size),
       sections: optional(sectionsField),
+      /** "Ask me first"'s request, sent before the code request(s): its own estimate (`estimate` counts it). */
+      clarify: optional(opaque<Estimate>("an estimate")),
     },
     "ai-prepare-page": { input: promptInput, estimate: opaque<Estimate>("an estimate") },
     "ai-generate": { result: opaque<ModelCodeResult>("a model result") },
     "ai-round-estimate": { estimate: opaque<Estimate>("an estimate") },
+    "ai-estimate": { estimate: opaque<Estimate>("an estimate") },
     /** The endpoint listed `models` models; `prices` when its listing carried them (OpenRouter's does). */
     "test-connection": { models: number({ min: 0 }), prices: optional(fetchedPricesField) },
     /** The questions as the worker read and checked them (ai/code/clarify/questions.ts readQuestions). */
@@ -238,7 +253,7 @@ export const modelSection = {
     },
   },
   streams: { "ai-generate": ["progress", "stage", "section"] },
-  estimates: ["ai-prepare", "ai-prepare-page", "ai-round-estimate"],
+  estimates: ["ai-prepare", "ai-prepare-page", "ai-round-estimate", "ai-estimate"],
   // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files
   // (and compiles a designed page's Tailwind: the preview part's).
   codeParts: {
