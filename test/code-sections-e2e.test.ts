@@ -12,6 +12,7 @@ import { countTextTokens, imageTokens, loadTokenizer, pngSize } from "../ai/esti
 import { base64ToBytes } from "../kernel/base64.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesStream, type RecordedRequest, type ScriptedReply } from "./openai-server/server.js";
+import { contentOf, instructionsOf } from "./openai-server/request-content.js";
 import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
 import { runBrowser } from "./helpers/browser.js";
 
@@ -20,14 +21,6 @@ const FLORA = "../real/flora.file.json";
 const HOME = "8203:59903";
 const KEY = "sk-test-sections-5e6f";
 
-interface Content {
-  type: string;
-  text?: string;
-  image_url?: string;
-}
-const contentOf = (req: RecordedRequest): Content[] =>
-  ((req.body as { input: { content: Content[] }[] }).input[0]?.content ?? []) as Content[];
-const instructionsOf = (req: RecordedRequest): string => (req.body as { instructions: string }).instructions;
 const componentOf = (req: RecordedRequest): string => /src\/sections\/(\w+)\.tsx/.exec(instructionsOf(req))![1]!;
 const responses = (requests: readonly RecordedRequest[]): RecordedRequest[] =>
   requests.filter((r) => r.path.endsWith("/responses"));
