@@ -39,6 +39,18 @@ export interface SectionInput {
 
 const px = (n: number): number => Math.round(n);
 
+/**
+ * The section's root element: a `<section>`, the page holding the one `<main>` around the sections (a second, or one
+ * inside it, breaks the page's landmarks). None for React Native, which draws no HTML elements.
+ */
+export function sectionRootRule(target: Target): string {
+  if (target === "react-native") return "";
+  return (
+    "The section's root element is a <section> (not a <main>: the page wraps every section in its one <main>; no " +
+    "<main> anywhere in this section)."
+  );
+}
+
 /** The system rule for a section: write this section only, as one exported component. */
 export function sectionRule(section: SectionInput, target: Target = "react"): string {
   const files = sectionFiles(section.component, target);
@@ -50,7 +62,10 @@ export function sectionRule(section: SectionInput, target: Target = "react"): st
     `Write only this section: ${sectionShape(section.component, target)}, drawing the section's layers at the ` +
       `frame's full width, and any component of its own under ${files.folder}. Do not write ${page} nor another ` +
       `section: the page renders the sections in drawn order (${section.components.join(", ")}), one below the other.`,
-  ].join("\n");
+    sectionRootRule(target),
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The label before each of a section's pictures. */

@@ -14,6 +14,10 @@ import type { RoundRequest } from "./request.js";
 
 const PER_MESSAGE_TOKENS = 4;
 
+/** An answer's text as the model wrote it (its kept attempt's): what the next turn of its conversation resends. */
+export const answerText = (result: { attempts: readonly { text: string }[]; kept: number }): string =>
+  result.attempts[result.kept]?.text ?? "";
+
 /** Width and height of a PNG data URL, from its header alone (the first 32 base64 characters hold the IHDR size). */
 export function pngDataUrlSize(url: string): { width: number; height: number } | undefined {
   const match = /^data:image\/png;base64,([A-Za-z0-9+/]{32})/.exec(url);

@@ -21,9 +21,11 @@ const ENV = { OPENAI_API_KEY: "sk-test-sections-score" };
 const tmp = mkdtempSync(join(tmpdir(), "figment-sections-score-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function figment(argv: string[]) {
+/** `figment code <design> --node <id> <more> --score --json`, written to a folder of its own (`name`). */
+async function scored(design: string, id: string, name: string, more: string[] = []) {
   const io = captureIo();
-  const code = await run(argv, io, { env: ENV });
+  const out = join(tmp, `${name}-${id.replace(":", "-")}`);
+  const code = await run(["code", design, "--node", id, ...more, "--score", "--json", "--out", out], io, { env: ENV });
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
@@ -38,37 +40,13 @@ describe.runIf(runBrowser)("sections answered with their offline code score as t
       const server = await startOpenAiServer(script);
       try {
         const design = join(REPO_ROOT, "test/fixtures/real", page.file);
-        const ai = await figment([
-          "code",
-          design,
-          "--node",
-          page.id,
-          "--ai",
-          "--sections",
-          "auto",
-          "--image",
-          png,
-          "--base-url",
-          server.url,
-          "--score",
-          "--json",
-          "--out",
-          join(tmp, `ai-${page.id.replace(":", "-")}`),
-        ]);
+        const model = ["--ai", "--sections", "auto", "--image", png, "--base-url", server.url];
+        const ai = await scored(design, page.id, "ai", model);
         expect(ai.code, ai.stderr).toBe(0);
         // Every section asked once, by its hint part; every body valid against the OpenAPI spec.
         expect([...asked.first].sort()).toEqual(offline.answers.map((a) => a.component).sort());
         for (const req of server.requests) expect(req.schemaErrors).toEqual([]);
-        const plain = await figment([
-          "code",
-          design,
-          "--node",
-          page.id,
-          "--score",
-          "--json",
-          "--out",
-          join(tmp, `offline-${page.id.replace(":", "-")}`),
-        ]);
+        const plain = await scored(design, page.id, "offline");
         expect(plain.code, plain.stderr).toBe(0);
         const assembled = (JSON.parse(ai.stdout) as { score: FidelityScore[] }).score[0]!;
         const whole = (JSON.parse(plain.stdout) as { score: FidelityScore[] }).score[0]!;

@@ -28,6 +28,12 @@ import { codeOptions, type Output } from "../common/design-files.js";
 import { dryRunHead } from "./dry-run-head.js";
 import { clarifyDryRunJson, clarifyDryRunLine } from "./clarify.js";
 
+/** What a section's verify round costs cannot be known before the page is measured; what it is made of can. */
+const SECTIONS_VERIFY_DRY_RUN =
+  "each asks again only the sections that measure off, each in its own conversation, and is estimated when it is " +
+  "sent; a request resends its section's conversation (its request again and its answers), the measured " +
+  "differences of its band and two pictures";
+
 /** A frame planned into sections, with the request of each. */
 export interface SplitFrame {
   plan: SectionPlan;
@@ -110,6 +116,7 @@ export function sectionsDryRun(
           ...dryRunHead(args, config),
           sections: { why: plan.why, concurrency, limits, hintTokens: plan.hintTokens, list: sections },
           ...(clarify ? { clarify: clarifyDryRunJson(clarify) } : {}),
+          ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: SECTIONS_VERIFY_DRY_RUN } } : {}),
           inputTokens: total,
           costUsd: cost ?? null,
           note: "An estimate: providers count a little differently and prices change; the output is not included.",
@@ -142,6 +149,7 @@ export function sectionsDryRun(
       ? `about $${cost.toFixed(4)} for the input (the output is extra)`
       : `no price known for model ${config.model}`;
   io.out(`  cost          ${costLine}`);
+  if (args.verify) io.out(`  verify        up to ${plural(args.rounds ?? 1, "round")}: ${SECTIONS_VERIFY_DRY_RUN}`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
 }

@@ -12,7 +12,7 @@ import type { ProgressEvent } from "../../ai/code/progress.js";
 import { pngDataUrl, type PromptInput } from "../../ai/code/prompt.js";
 import type { ProviderConfig } from "../../ai/client/providers.js";
 import { askModel } from "../../ai/verify/ask.js";
-import { estimateRound } from "../../ai/verify/estimate.js";
+import { answerText, estimateRound } from "../../ai/verify/estimate.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
 import { verifyRounds, type Measured, type RoundReport, type VerifyResult } from "../../ai/verify/rounds.js";
 import { designViewport, type RestNode } from "../../codegen/fidelity/design-nodes.js";
@@ -124,8 +124,6 @@ export function roundEstimateWords(estimate: Estimate, model: string): string {
   );
 }
 
-const kept = (result: ModelCodeResult): string => result.attempts[result.kept]?.text ?? "";
-
 /** Measures the first answer, then runs the rounds; never throws for a measurement or a round that fails. */
 export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified> {
   const firstFiles = { files: v.first.files, problems: v.first.problems, notes: v.first.notes };
@@ -147,7 +145,7 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
     }
     io.err(`verify: the answer: ${scoreSummary(measured.score)} (score ${measured.score.iouMatched})`);
     await loadTokenizer();
-    const answers = [kept(v.first)];
+    const answers = [answerText(v.first)];
     const earlier: RoundRequest[] = [];
     const result = await verifyRounds({
       ...firstFiles,
@@ -160,7 +158,7 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
         ...(v.onProgress ? { onProgress: v.onProgress } : {}),
         ...(v.onStage ? { onStage: v.onStage } : {}),
         ...v.checks,
-        onAnswer: (r) => answers.push(kept(r)),
+        onAnswer: (r) => answers.push(answerText(r)),
       }),
       measure: (files) => {
         io.err("verify: measuring the fix…");

@@ -7,12 +7,13 @@
  * transitions, withViewTransitions). A link around a component's instance
  * takes the keyboard's focus and shows it.
  */
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
 import { previewRuntimeScript, resultPage, vueRuntimeScripts } from "../../cli/measure/result-page.js";
 import { vuePreview } from "../preview/vue-preview.js";
 import { loadDesign, type CodeOptions } from "../index.js";
+import type { SourceFile } from "../types.js";
 import { BACK_FILE, MOTION_FILE } from "../prototype/motion-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
@@ -61,6 +62,10 @@ async function installProbes(page: Page): Promise<void> {
   await installMotionProbe(page);
   await page.addInitScript(RECORD_SHOWN);
 }
+
+/** `fn` on the page at `entry`, the probes installed before it loads. */
+const probed = <T>(browser: Browser, files: SourceFile[], entry: string, fn: (page: Page) => Promise<T>): Promise<T> =>
+  withPage(browser, files, entry, VIEWPORT, fn, { beforeGoto: installProbes });
 
 type StorageLike = { sessionStorage: { getItem(key: string): string | null } };
 const shown = (page: Page, id: string) =>
@@ -123,24 +128,15 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       const code = await cachedGenerateCode(doc, options);
       const { files, entry } = await resultPage(code.files, options.target);
       const start = options.target === "html" ? "start.html" : entry;
-      await withPage(browser, files, start, VIEWPORT, (page) => flow(page, options.target !== "html"), {
-        beforeGoto: installProbes,
+      await probed(browser, files, start, (page) => flow(page, options.target !== "html"));
+      await probed(browser, files, start, async (page) => {
+        await page.emulateMedia({ reducedMotion: "reduce" });
+        await page.locator(CARD_LINK).click();
+        await shown(page, "4:1");
+        const played = await settledPlayed(page);
+        // Skipped, or none started.
+        expect(played === undefined || played.skipped === true).toBe(true);
       });
-      await withPage(
-        browser,
-        files,
-        start,
-        VIEWPORT,
-        async (page) => {
-          await page.emulateMedia({ reducedMotion: "reduce" });
-          await page.locator(CARD_LINK).click();
-          await shown(page, "4:1");
-          const played = await settledPlayed(page);
-          // Skipped, or none started.
-          expect(played === undefined || played.skipped === true).toBe(true);
-        },
-        { beforeGoto: installProbes },
-      );
     });
 
   // Animations slowed 20× (the push lasts 8 s) while timers are not: Next's timer (0.5 s) starts the dissolve while
@@ -151,21 +147,14 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       const options: CodeOptions = { target, styling: "css-modules", nodeIds: true };
       const code = await cachedGenerateCode(doc, options);
       const { files, entry } = await resultPage(code.files, target);
-      await withPage(
-        browser,
-        files,
-        entry,
-        VIEWPORT,
-        async (page) => {
-          const cdp = await page.context().newCDPSession(page);
-          await cdp.send("Animation.enable");
-          await cdp.send("Animation.setPlaybackRate", { playbackRate: 0.05 });
-          await page.locator(CARD_LINK).click();
-          expect((await waitPlayed(page))?.transition).toBe("push-left-400ms");
-          expect((await waitPlayed(page))?.transition).toBe("dissolve-200ms");
-        },
-        { beforeGoto: installProbes },
-      );
+      await probed(browser, files, entry, async (page) => {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Animation.enable");
+        await cdp.send("Animation.setPlaybackRate", { playbackRate: 0.05 });
+        await page.locator(CARD_LINK).click();
+        expect((await waitPlayed(page))?.transition).toBe("push-left-400ms");
+        expect((await waitPlayed(page))?.transition).toBe("dissolve-200ms");
+      });
     });
 
   for (const target of ["html", "react", "vue", "svelte", "angular"] as const)
@@ -175,20 +164,13 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       const options: CodeOptions = { target, styling: "css-modules", nodeIds: true };
       const code = await cachedGenerateCode(loadDesign(BACK_FILE, []).document, options);
       const { files, entry } = await resultPage(code.files, target);
-      await withPage(
-        browser,
-        files,
-        target === "html" ? "home.html" : entry,
-        VIEWPORT,
-        async (page) => {
-          await page.locator('[data-node-id="7:2"]').click();
-          expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
-          await shown(page, "8:1");
-          await page.locator('[data-node-id="8:2"]').click();
-          await playedSlideBack(page);
-        },
-        { beforeGoto: installProbes },
-      );
+      await probed(browser, files, target === "html" ? "home.html" : entry, async (page) => {
+        await page.locator('[data-node-id="7:2"]').click();
+        expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
+        await shown(page, "8:1");
+        await page.locator('[data-node-id="8:2"]').click();
+        await playedSlideBack(page);
+      });
     });
 
   // The browser's own back (Chromium's, page.goBack()) over the project's own history: Svelte's router as the preview
@@ -210,25 +192,18 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
               },
             ]
           : (await resultPage(code.files, target)).files;
-      await withPage(
-        browser,
-        files,
-        "index.html",
-        VIEWPORT,
-        async (page) => {
-          await shown(page, "7:1");
-          await page.locator('[data-node-id="7:2"]').click();
-          expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
-          await shown(page, "8:1");
-          await page.waitForFunction(
-            () => !(globalThis as unknown as DocumentLike).document.documentElement.dataset["transition"],
-          );
-          await page.goBack();
-          await playedSlideBack(page);
-          expect(await page.locator('[data-node-id="8:1"]').count()).toBe(0);
-        },
-        { beforeGoto: installProbes },
-      );
+      await probed(browser, files, "index.html", async (page) => {
+        await shown(page, "7:1");
+        await page.locator('[data-node-id="7:2"]').click();
+        expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
+        await shown(page, "8:1");
+        await page.waitForFunction(
+          () => !(globalThis as unknown as DocumentLike).document.documentElement.dataset["transition"],
+        );
+        await page.goBack();
+        await playedSlideBack(page);
+        expect(await page.locator('[data-node-id="8:1"]').count()).toBe(0);
+      });
     });
 
   it("React: the link around a card (an instance drawn by its component file) takes focus and shows it", async () => {
@@ -236,36 +211,29 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     const code = await cachedGenerateCode(doc, options);
     expect(code.files.some((f) => f.path === "src/components/Card.tsx")).toBe(true);
     const { files, entry } = await resultPage(code.files, "react");
-    await withPage(
-      browser,
-      files,
-      entry,
-      VIEWPORT,
-      async (page) => {
-        const link = page.locator(CARD_LINK);
-        // Where the card is drawn, as without the link.
-        expect(await link.boundingBox()).toEqual({ x: 20, y: 20, width: 170, height: 80 });
-        expect(await page.locator('[data-node-id="3:2"]').boundingBox()).toEqual({
-          x: 20,
-          y: 20,
-          width: 170,
-          height: 80,
-        });
-        await page.keyboard.press("Tab");
-        expect(await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement)).toBe(
-          true,
-        );
-        const ring = await link.evaluate((a) => {
-          const style = (
-            a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): Record<string, string> }
-          ).getComputedStyle(a);
-          return [style["outlineStyle"], style["outlineWidth"]];
-        });
-        expect(ring[0]).not.toBe("none");
-        await page.keyboard.press("Enter");
-        await shown(page, "4:1");
-      },
-      { beforeGoto: installProbes },
-    );
+    await probed(browser, files, entry, async (page) => {
+      const link = page.locator(CARD_LINK);
+      // Where the card is drawn, as without the link.
+      expect(await link.boundingBox()).toEqual({ x: 20, y: 20, width: 170, height: 80 });
+      expect(await page.locator('[data-node-id="3:2"]').boundingBox()).toEqual({
+        x: 20,
+        y: 20,
+        width: 170,
+        height: 80,
+      });
+      await page.keyboard.press("Tab");
+      expect(await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement)).toBe(
+        true,
+      );
+      const ring = await link.evaluate((a) => {
+        const style = (
+          a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+        ).getComputedStyle(a);
+        return [style["outlineStyle"], style["outlineWidth"]];
+      });
+      expect(ring[0]).not.toBe("none");
+      await page.keyboard.press("Enter");
+      await shown(page, "4:1");
+    });
   });
 });

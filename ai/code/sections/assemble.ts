@@ -10,6 +10,7 @@ import { postProcess, type ComponentChecks } from "../pipeline.js";
 import type { PromptInput } from "../prompt.js";
 import type { Target } from "../../../codegen/targets.js";
 import { joined } from "./join.js";
+import { mainsAsSections } from "./landmarks.js";
 import { pageFiles } from "./page.js";
 import { pagePaths, sectionFiles } from "./targets.js";
 
@@ -87,18 +88,6 @@ export function unimportedGlobals(files: readonly SourceFile[]): string[] {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Which section a file belongs to (for people): its component's file, stylesheet or folder. */
-export function sectionOfFile(
-  path: string,
-  components: readonly string[],
-  target: Target = "react",
-): string | undefined {
-  return components.find((c) => {
-    const files = sectionFiles(c, target);
-    return path === files.main || path === files.css || path === files.template || path.startsWith(files.folder);
-  });
-}
-
 /** The assembled page: the sections' files and the page, through the project pass and formatter once. */
 export async function assembleSections(
   answers: readonly { component: string; files: readonly SourceFile[] }[],
@@ -108,7 +97,12 @@ export async function assembleSections(
   checks: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const joined = mergeSectionFiles(answers, base.target);
-  const merged = frame.id ? { ...joined, files: withoutFrameId(joined.files, frame.id) } : joined;
+  // The page holds the one <main>: a section's becomes a <section>.
+  const mains = mainsAsSections(joined.files);
+  const merged = {
+    files: frame.id ? withoutFrameId(mains.files, frame.id) : mains.files,
+    problems: [...joined.problems, ...mains.problems],
+  };
   const missing = components.filter((c) => !answers.some((a) => a.component === c));
   const rendered = components.filter((c) => !missing.includes(c));
   // HTML's sections are fragments the page inlines: they are not files of the page.
