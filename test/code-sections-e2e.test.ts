@@ -15,13 +15,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadTokenizer } from "../ai/estimate/estimate.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesJson, responsesStream, type RecordedRequest, type ScriptedReply } from "./openai-server/server.js";
+import { instructionsOf } from "./openai-server/request-content.js";
 import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
 import { runBrowser } from "./helpers/browser.js";
 import {
   cardClarify,
   cardTotal,
   estimateCard,
-  instructionsOf,
   isClarify,
   responses,
   sentTokens,

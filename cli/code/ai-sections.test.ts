@@ -12,10 +12,16 @@ import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
 import { imageLimits, providerScale } from "../../ai/code/sections/limits.js";
 import { decodePng, encodePng } from "../../ai/mask/png.js";
 import { base64ToBytes } from "../../kernel/base64.js";
-import { responsesStream, type RecordedRequest, type ScriptedReply } from "../../test/openai-server/server.js";
+import { responsesStream, type ScriptedReply } from "../../test/openai-server/server.js";
+import { contentOf, instructionsOf } from "../../test/openai-server/request-content.js";
 import { startOpenAiServer, type OpenAiTestServer } from "../../test/openai-server/server.js";
 import { captureIo, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { run } from "../run.js";
+import { angularName, pagePaths, sectionFiles } from "../../ai/code/sections/targets.js";
+import { isBlocking } from "../../ai/code/pipeline.js";
+import type { Target } from "../../codegen/targets.js";
+import type { Problem } from "../../codegen/types.js";
+import { sectionComponentOf, targetSectionAnswer } from "../../test/helpers/section-answers.js";
 
 const FLORA = join(REPO_ROOT, "test/fixtures/real/flora.file.json");
 const HOME = "8203:59903";
@@ -44,16 +50,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Content {
-  type: string;
-  text?: string;
-  image_url?: string;
-}
-const contentOf = (req: RecordedRequest): Content[] =>
-  ((req.body as { input: { content: Content[] }[] }).input[0]?.content ?? []) as Content[];
-const instructionsOf = (req: RecordedRequest): string => (req.body as { instructions: string }).instructions;
-const componentOf = (req: RecordedRequest): string =>
-  /src\/sections\/(\w+)\.(?:tsx|vue|svelte|html)/.exec(instructionsOf(req))![1]!;
+const componentOf = sectionComponentOf;
+type SplitTarget = Exclude<Target, "react">;
 
 /** A section's answer: its component and CSS module, as the rule asks. */
 function sectionAnswer(component: string): string {
@@ -158,68 +156,84 @@ describe("figment code --ai section by section", () => {
     expect(existsSync(out) ? readdirSync(out, { recursive: true }) : []).toEqual([]);
   }, 120_000);
 
-  /** A section's answer in `target`, as its rule asks: a Vue or Svelte component, or an HTML fragment and its CSS. */
-  function targetAnswer(target: "vue" | "svelte" | "html", component: string): string {
-    const files =
-      target === "html"
-        ? [
-            {
-              path: `src/sections/${component}.html`,
-              content: `<section class="${component}"><h2>${component}</h2></section>`,
-            },
-            { path: `src/sections/${component}.css`, content: `.${component} {\n  display: flex;\n}\n` },
-          ]
-        : [
-            {
-              path: `src/sections/${component}.${target}`,
-              content:
-                (target === "vue"
-                  ? `<template>\n  <section class="root"><h2>${component}</h2></section>\n</template>\n`
-                  : `<section class="root"><h2>${component}</h2></section>\n`) +
-                `\n<style${target === "vue" ? " scoped" : ""}>\n.root {\n  display: flex;\n}\n</style>\n`,
-            },
-          ];
-    return JSON.stringify({ notes: `${component} drawn`, files });
+  /** The page's file for `target`, and how it renders section `c` there. */
+  const PAGE: Record<SplitTarget, { path: string; tag: (c: string) => string }> = {
+    vue: { path: "src/App.vue", tag: (c) => `<${c} />` },
+    svelte: { path: "src/screens/Page.svelte", tag: (c) => `<${c} />` },
+    html: { path: "index.html", tag: (c) => `<h2>${c}</h2>` },
+    angular: { path: "src/app/screens/page.html", tag: (c) => `<app-${angularName(c)} />` },
+    "react-native": { path: "src/screens/Page.tsx", tag: (c) => `<${c} />` },
+  };
+
+  /** `figment code --ai --target T --json` on flora's Home, each section answered by `answer`; its report. */
+  async function splitRun(target: SplitTarget, out: string, answer: (component: string) => string) {
+    await server?.close();
+    const live = await startOpenAiServer((req): ScriptedReply => responsesStream([answer(componentOf(req))]));
+    server = live;
+    const result = await figment([...base(live.url), "--target", target, "--out", out, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      problems: Problem[];
+      sections: { component: string; blocking: number }[];
+    };
+    return { ...result, report, requests: live.requests.filter((r) => r.path.endsWith("/responses")) };
   }
 
-  it.each(["vue", "svelte", "html"] as const)(
+  it.each(["vue", "svelte", "html", "angular", "react-native"] as const)(
     "--target %s: one section per request, assembled into one page",
     async (target) => {
-      await server?.close();
-      server = await startOpenAiServer(
-        (req): ScriptedReply => responsesStream([targetAnswer(target, componentOf(req))]),
-      );
       const out = join(tmp, `out-${target}`);
-      const result = await figment([...base(server.url), "--target", target, "--out", out]);
-      expect(result.code, result.stderr).toBe(0);
-      const requests = server.requests.filter((r) => r.path.endsWith("/responses"));
+      const { requests, stderr, report } = await splitRun(target, out, (c) => targetSectionAnswer(target, c));
       expect(requests.length).toBeGreaterThanOrEqual(3);
       const components = requests.map(componentOf);
       // Each request asks for its own target's file and names the page it must not write.
-      for (const req of requests) expect(instructionsOf(req)).toContain(`src/sections/${componentOf(req)}.${target}`);
+      for (const req of requests) {
+        expect(instructionsOf(req)).toContain(sectionFiles(componentOf(req), target).main);
+        expect(instructionsOf(req)).toContain(`Do not write ${pagePaths(target).join(" nor ")}`);
+      }
       const read = (path: string): string => readFileSync(join(out, path), "utf8");
-      const page =
-        target === "vue"
-          ? read("src/App.vue")
-          : target === "svelte"
-            ? read("src/screens/Page.svelte")
-            : read("index.html");
-      const dry = await figment([...base(server.url), "--target", target, "--dry-run", "--json"]);
+      const page = read(PAGE[target].path);
+      const dry = await figment([...base(server!.url), "--target", target, "--dry-run", "--json"]);
       const planned = (JSON.parse(dry.stdout) as { sections: { list: { component: string }[] } }).sections.list;
       expect([...components].sort()).toEqual(planned.map((p) => p.component).sort());
       // In drawn order, each once.
-      const at = planned.map((p) => page.indexOf(target === "html" ? `<h2>${p.component}</h2>` : `<${p.component} />`));
+      const at = planned.map((p) => page.indexOf(PAGE[target].tag(p.component)));
       expect(at.every((k) => k > 0)).toBe(true);
       expect([...at].sort((x, y) => x - y)).toEqual(at);
-      // Every file passed the target's own compiler in the project pass: no blocking problem was reported.
-      expect(result.stderr).not.toMatch(/[1-9]\d* blocking/);
+      // Every file passed the target's own compiler in the project pass, each section's and the assembled page's.
+      expect(stderr).not.toMatch(/[1-9]\d* blocking/);
+      expect(report.problems.filter(isBlocking)).toEqual([]);
       if (target === "html") {
         // The fragments are inlined: one page, one stylesheet holding every section's rules.
         const css = read("styles.css");
         for (const c of components) expect(css).toContain(`.${c}`);
         expect(existsSync(join(out, "src", "sections"))).toBe(false);
-      } else for (const c of components) expect(existsSync(join(out, "src", "sections", `${c}.${target}`))).toBe(true);
+      } else for (const c of components) expect(existsSync(join(out, sectionFiles(c, target).main))).toBe(true);
+      if (target === "angular" || target === "react-native") {
+        // The page's root carries the frame's layer id, where the frame is measured.
+        const attribute = target === "angular" ? "data-node-id" : "testID";
+        expect(read(target === "angular" ? "src/app/screens/page.html" : "src/screens/Page.tsx")).toContain(
+          `${attribute}="${HOME}"`,
+        );
+      }
     },
-    120_000,
+    180_000,
   );
+
+  it("--target angular: a section whose template does not compile blocks, in its answer and the page", async () => {
+    let broken: string | undefined;
+    const out = join(tmp, "out-angular-broken");
+    const { report, stderr } = await splitRun("angular", out, (c) => {
+      broken ??= c;
+      return targetSectionAnswer("angular", c, { broken: c === broken });
+    });
+    expect(stderr).toMatch(/[1-9]\d* blocking/);
+    expect(report.sections.find((s) => s.component === broken)!.blocking).toBeGreaterThan(0);
+    expect(report.sections.filter((s) => s.component !== broken).every((s) => s.blocking === 0)).toBe(true);
+    const blocking = report.problems.filter(isBlocking);
+    expect(blocking.length).toBeGreaterThan(0);
+    expect(
+      blocking.every((p) => p.code === "angular-compile" && p.file === sectionFiles(broken!, "angular").template),
+    ).toBe(true);
+  }, 180_000);
 });

@@ -12,8 +12,7 @@ import { planSections, type SectionPlan } from "../../ai/code/sections/plan.js";
 import { sectionInputs } from "../../ai/code/sections/inputs.js";
 import { DEFAULT_SECTION_CONCURRENCY, generateSections, type SectionAnswer } from "../../ai/code/sections/run.js";
 import { assembleSections } from "../../ai/code/sections/assemble.js";
-import { SECTION_TARGETS, splitsFor } from "../../ai/code/sections/targets.js";
-import { isBlocking, type ModelCodeOptions } from "../../ai/code/pipeline.js";
+import { isBlocking, type ComponentChecks, type ModelCodeOptions } from "../../ai/code/pipeline.js";
 import type { PromptInput } from "../../ai/code/prompt.js";
 import type { ProviderConfig } from "../../ai/client/providers.js";
 import { laidDocument } from "../../codegen/hint/model.js";
@@ -46,8 +45,7 @@ export interface SplitFrame {
 
 /**
  * The plan for `document` when it is one frame (one drawing) the planner splits; undefined for one request. Sections
- * are written for React, Vue, Svelte and HTML (sections/targets.ts): Angular and React Native go in one request, said
- * on stderr.
+ * are written for every target (sections/targets.ts).
  */
 export async function splitFrame(
   document: DesignDocument,
@@ -55,7 +53,6 @@ export async function splitFrame(
   image: { path: string; width: number; height: number } | undefined,
   input: PromptInput,
   decisions: LayoutDecisions | undefined,
-  io: Pick<Output, "err">,
 ): Promise<SplitFrame | undefined> {
   if (args.sections === "off" || document.frames.length !== 1) return undefined;
   const frame = document.frames[0]!;
@@ -70,12 +67,6 @@ export async function splitFrame(
     countTokens: countTextTokens,
   });
   if (!plan.split) return undefined;
-  if (!splitsFor(args.target)) {
-    io.err(
-      `figment: ${plan.why}; sections are written for --target ${SECTION_TARGETS.join(", ")}: sending one request`,
-    );
-    return undefined;
-  }
   const png = image ? new Uint8Array(await readFile(image.path)) : undefined;
   const facts = { id: frame.id, name: frame.name, w: laidFrame.w, h: laidFrame.h };
   return { plan, inputs: sectionInputs(input, plan, facts, png), frame: facts, whole: input };
@@ -163,6 +154,18 @@ export function sectionsDryRun(
   return 0;
 }
 
+/**
+ * The assembled page's checks: a section's (the team's library types, Angular's compiler, React Native's types), so
+ * the page and the sections are compiled together once more.
+ */
+function pageChecks(options: ModelCodeOptions): ComponentChecks {
+  return {
+    ...(options.libraryTypes ? { libraryTypes: options.libraryTypes } : {}),
+    ...(options.targetCheck ? { targetCheck: options.targetCheck } : {}),
+    ...(options.reactNativeTypes ? { reactNative: { types: options.reactNativeTypes } } : {}),
+  };
+}
+
 /** The sections' answers, assembled; throws Cancelled (nothing written) or the first section's failure. */
 export async function runSections(
   split: SplitFrame,
@@ -203,7 +206,7 @@ export async function runSections(
     components,
     split.whole,
     split.frame,
-    options.libraryTypes ? { libraryTypes: options.libraryTypes } : {},
+    pageChecks(options),
   );
   return { ...page, answers: answered };
 }

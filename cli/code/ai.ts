@@ -489,7 +489,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const decisions = await checkedDecisions(source.document, args, io);
   const input = await promptInputFor(source.document, args, images, components, decisions);
   // A frame too large for one request goes section by section (issue 74).
-  const split = await splitFrame(source.document, args, image, input, decisions, io);
+  const split = await splitFrame(source.document, args, image, input, decisions);
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.

@@ -109,4 +109,12 @@ describe("the design's fonts in the model's files", () => {
       }),
     ]);
   });
+
+  it("React Native: adds nothing, even beside src/index.ts (the Expo project loads the fonts with useFonts)", () => {
+    const files = [
+      { path: "src/index.ts", content: 'export { default as Page } from "./screens/Page";\n' },
+      { path: "src/screens/Page.tsx", content: "export default function Page() {\n  return null;\n}\n" },
+    ];
+    expect(withDesignFonts(files, plan, "react-native", "css-modules")).toEqual({ files, problems: [] });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The design's fonts in files someone else wrote (the model's): when they do not load a Google-served family
- * the frames use, the links (HTML) or the Fontsource imports (React) are added, as the offline output has them.
- * What the files already load is left as it is.
+ * the frames use, the links (HTML) or the Fontsource imports (React, Vue, Svelte, Angular) are added, as the offline
+ * output has them; React Native's are left to the Expo project. What the files already load is left as it is.
  */
 import type { Target } from "../targets.js";
 import type { Problem, SourceFile } from "../types.js";
@@ -54,6 +54,9 @@ export function withDesignFonts(
   target: Target,
   styling: "css-modules" | "tailwind",
 ): { files: SourceFile[]; problems: Problem[] } {
+  // React Native's fonts are the Expo project's (useFonts in app/_layout.tsx, scaffold/expo-fonts.ts): no Fontsource
+  // stylesheet is a module React Native can load, and src/index.ts (its screens' exports) is no entry of a page.
+  if (target === "react-native") return { files: [...files], problems: [] };
   const missing = missingFamilies(files, plan);
   if (missing.length === 0) return { files: [...files], problems: [] };
   const only: FontPlan = { served: missing, unserved: [], fallbacks: [] };

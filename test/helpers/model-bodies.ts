@@ -5,17 +5,9 @@
 import type { Frame } from "playwright-core";
 import { countTextTokens, imageTokens, pngSize } from "../../ai/estimate/estimate.js";
 import { base64ToBytes } from "../../kernel/base64.js";
+import { contentOf, instructionsOf } from "../openai-server/request-content.js";
 import type { RecordedRequest } from "../openai-server/server.js";
 
-interface Content {
-  type: string;
-  text?: string;
-  image_url?: string;
-}
-
-export const contentOf = (req: RecordedRequest): Content[] =>
-  ((req.body as { input: { content: Content[] }[] }).input[0]?.content ?? []) as Content[];
-export const instructionsOf = (req: RecordedRequest): string => (req.body as { instructions: string }).instructions;
 export const responses = (requests: readonly RecordedRequest[]): RecordedRequest[] =>
   requests.filter((r) => r.path.endsWith("/responses"));
 /** "Ask me first"'s request (its schema's name). */

@@ -163,6 +163,9 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       else res.destroy();
     });
   });
+  // As a provider's: an idle connection stays open a minute, not Node's 5 s. A client in the same process whose event
+  // loop a long compile held (ngtsc over a section's answer) would reuse a socket the server was just closing.
+  server.keepAliveTimeout = 60_000;
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));

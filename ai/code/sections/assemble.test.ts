@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeSectionFiles, unimportedGlobals } from "./assemble.js";
-import { pageFiles } from "./targets.js";
+import { pageFiles } from "./page.js";
 
 const file = (path: string, content: string) => ({ path, content });
 
@@ -30,6 +30,31 @@ describe("assembling sections", () => {
       'import "@fontsource/poppins/300.css";',
       'import "@fontsource/poppins/700.css";',
     ]);
+  });
+
+  it("joins React Native's declarations two sections wrote, each module once; not a module declared two ways", () => {
+    const svg = 'declare module "*.svg" {\n  const Svg: unknown;\n  export default Svg;\n}\n';
+    const png = 'declare module "*.png" {\n  const src: number;\n  export default src;\n}\n';
+    const declarations = (content: string) => file("src/declarations.d.ts", content);
+    const merged = mergeSectionFiles(
+      [
+        { component: "A", files: [declarations(svg)] },
+        { component: "B", files: [declarations(`${svg}\n${png}`)] },
+      ],
+      "react-native",
+    );
+    expect(merged.problems).toEqual([]);
+    expect(merged.files).toEqual([declarations(`${svg}\n${png}`)]);
+    const other = svg.replace("unknown", "number");
+    const clash = mergeSectionFiles(
+      [
+        { component: "A", files: [declarations(svg)] },
+        { component: "B", files: [declarations(other)] },
+      ],
+      "react-native",
+    );
+    expect(clash.files).toEqual([declarations(svg)]);
+    expect(clash.problems.map((p) => p.code)).toEqual(["section-collision"]);
   });
 
   it("keeps the first of two different components at one path, said as a problem", () => {

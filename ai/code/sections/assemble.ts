@@ -1,7 +1,7 @@
 /**
  * A split frame's answers made one project (issue 74): every section's files (each section is one component,
- * src/sections/<Name>.tsx, .vue or .svelte, or an HTML fragment), a page that renders the sections in drawn order
- * (targets.ts), then the one project pass and formatter
+ * src/sections/<Name>.tsx, .vue or .svelte, src/app/sections/<name>.ts for Angular, or an HTML fragment), a page that
+ * renders the sections in drawn order (page.ts), then the one project pass and formatter
  * every answer goes through (pipeline.ts postProcess: imports checked and fixed with ts-morph, prettier), so the
  * page is one set of files with one stylesheet per component and the design's fonts and assets once.
  */
@@ -9,56 +9,15 @@ import type { Problem, SourceFile } from "../../../codegen/types.js";
 import { postProcess, type ComponentChecks } from "../pipeline.js";
 import type { PromptInput } from "../prompt.js";
 import type { Target } from "../../../codegen/targets.js";
-import { pageFiles, pagePaths, sectionFiles } from "./targets.js";
+import { joined } from "./join.js";
 import { mainsAsSections } from "./landmarks.js";
+import { pageFiles } from "./page.js";
+import { pagePaths, sectionFiles } from "./targets.js";
 
 const htmlFragment = (component: string): string[] => {
   const files = sectionFiles(component, "html");
   return [files.main, files.css!];
 };
-
-/** A stylesheet's top-level rules and at-rules, each as written (comments between them dropped). */
-function cssBlocks(css: string): string[] {
-  const blocks: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < css.length; i++) {
-    const c = css[i];
-    if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) {
-      blocks.push(css.slice(start, i + 1).trim());
-      start = i + 1;
-    } else if (c === ";" && depth === 0) {
-      blocks.push(css.slice(start, i + 1).trim());
-      start = i + 1;
-    }
-  }
-  return blocks.map((b) => b.replace(/^(?:\/\*[\s\S]*?\*\/\s*)+/, "")).filter(Boolean);
-}
-
-/** A module made of side-effect imports only (src/fonts.ts): its lines. */
-const importLines = (text: string): string[] | undefined => {
-  const lines = text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("//"));
-  return lines.every((l) => /^import\s+["'][^"']+["'];?\s*$/.test(l)) ? lines : undefined;
-};
-
-/**
- * Two sections' files at one shared path made one: a stylesheet (tokens, fonts, the global styles) keeps every rule
- * of both, each once, @imports first; a module of side-effect imports (src/fonts.ts) every import once. Undefined:
- * the two cannot be joined (a component, a module with code).
- */
-function joined(a: SourceFile, b: SourceFile): SourceFile | undefined {
-  if (a.bytes || b.bytes) return undefined;
-  if (/\.css$/.test(a.path) && !/\.module\.css$/.test(a.path)) {
-    const blocks = [...new Set([...cssBlocks(a.content), ...cssBlocks(b.content)])];
-    const imports = blocks.filter((x) => x.startsWith("@import"));
-    const rest = blocks.filter((x) => !x.startsWith("@import"));
-    return { path: a.path, content: `${[...imports, ...rest].join("\n\n")}\n` };
-  }
-  const [left, right] = [importLines(a.content), importLines(b.content)];
-  if (left && right) return { path: a.path, content: `${[...new Set([...left, ...right])].join("\n")}\n` };
-  return undefined;
-}
 
 /**
  * The sections' files in drawn order, one file per path: a page file a section wrote is dropped (the page is written
@@ -98,11 +57,14 @@ export function mergeSectionFiles(
 /**
  * The frame's layer id taken off the sections' elements: each section's part of the hint names the frame, so a section
  * may mark its root as the frame, and the first of them would be measured as the whole page; the page carries it.
+ * Its attribute is `data-node-id` (React Native's: `testID`) in a component's markup: JSX, a Vue or Svelte component,
+ * an Angular template (its .html, or inline in its .ts), an HTML fragment.
  */
 export function withoutFrameId(files: readonly SourceFile[], frameId: string): SourceFile[] {
-  const attribute = new RegExp(`\\s+data-node-id=(?:"${escapeRegExp(frameId)}"|\\{"${escapeRegExp(frameId)}"\\})`, "g");
+  const id = escapeRegExp(frameId);
+  const attribute = new RegExp(`\\s+(?:data-node-id|testID)=(?:"${id}"|\\{"${id}"\\})`, "g");
   return files.map((f) =>
-    f.bytes || !/\.[jt]sx$/.test(f.path) ? f : { ...f, content: f.content.replace(attribute, "") },
+    f.bytes || !/\.(?:[jt]sx?|vue|svelte|html)$/.test(f.path) ? f : { ...f, content: f.content.replace(attribute, "") },
   );
 }
 
@@ -154,12 +116,15 @@ export async function assembleSections(
     unimportedGlobals(merged.files),
   );
   const fonts = base.fonts ? { plan: base.fonts, target: base.target, styling: base.styling } : undefined;
+  // A React Native page is type-checked as one answer is (pipeline.ts generateModelCode), by default against the
+  // code-check part's declarations.
+  const native = base.target === "react-native" && !checks.reactNative ? { reactNative: { types: undefined } } : {};
   const done = await postProcess(
     { files: [...page, ...merged.files.filter((f) => !fragments.has(f.path))], problems: merged.problems },
     undefined,
     base.assets,
     fonts,
-    checks,
+    { ...checks, ...native },
   );
   const gaps: Problem[] = missing.map((c) => ({
     severity: "error",

@@ -45,7 +45,8 @@ export function sectionInputs(
   let at = 0;
   const { drafts: _drafts, drawings: _drawings, imageDataUrl: _image, ...rest } = base;
   return plan.sections.map((s): PromptInput => {
-    const tiles: SectionTile[] = s.tiles.map((t) => ({
+    // No picture (its size alone planned the split): no tiles to cut.
+    const tiles: SectionTile[] = (png ? s.tiles : []).map((t) => ({
       url: pngDataUrl(crops[at++]!),
       x: t.x / scale,
       y: t.y / scale,
@@ -63,7 +64,7 @@ export function sectionInputs(
         components,
         frame,
         band: { y: s.band.y, h: s.band.h },
-        tiles: png ? tiles : [],
+        tiles,
         answered: [],
       },
     };

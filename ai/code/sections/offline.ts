@@ -4,7 +4,8 @@
  * page it covers: the page frame's look (fills, width) with only the section's top-level layers, placed where the
  * page places them (frame coordinates, shifted up by the band's top), the page's auto layout (if any) given up for
  * those positions; the emitter lays it out as it lays out any drawn frame. Its screen file becomes the section's
- * component (src/sections/<Component>.tsx, `export function <Component>()`), the files the rule asks for.
+ * component (src/sections/<Component>.tsx, `export function <Component>()`; Angular's src/app/sections/<name>.ts),
+ * the files the rule asks for.
  *
  * Which top-level layers a section holds is read from its hint part (the request's own text): layout inference's
  * groups have no ids, so a page layer belongs to the section whose part names most of its layers (by id).
@@ -16,7 +17,8 @@ import { simulateFrame } from "../../../codegen/layout/simulate.js";
 import { relativePath, resolvePath } from "../../../codegen/file-paths.js";
 import { generateCode, type CodeOptions } from "../../../codegen/index.js";
 import type { SourceFile } from "../../../codegen/types.js";
-import { sectionFiles } from "./targets.js";
+import type { Target } from "../../../codegen/targets.js";
+import { angularName, sectionFiles } from "./targets.js";
 import type { PlannedSection } from "./plan.js";
 
 export interface OfflineSection {
@@ -91,35 +93,55 @@ const REFERENCE = /(from\s+|import\s*\(?\s*|url\(\s*|@import\s+)(["']?)(\.{1,2}\
 
 const dirOf = (path: string): string => path.slice(0, path.lastIndexOf("/") + 1);
 
+/** Where the offline emitter writes a screen named `component` (its path without extension) and the components. */
+function screenLayout(component: string, target: Target): { screen: string; file: string; components: string } {
+  if (target === "angular") {
+    const screen = `src/app/screens/${angularName(component)}`;
+    return { screen, file: `${screen}.ts`, components: "src/app/components/" };
+  }
+  if (target !== "react" && target !== "react-native")
+    throw new Error(`offline sections are written for React, React Native and Angular, not ${target}`);
+  return { screen: `src/screens/${component}`, file: `src/screens/${component}.tsx`, components: "src/components/" };
+}
+
+/** The project's own files, which the page writes, not a section: its exports (src/index.ts), Angular's routes. */
+const PROJECT_FILES = new Set(["src/index.ts", "src/app/app.routes.ts", "src/app/app.ts"]);
+
 /**
- * The screen's files as the section's, where its rule puts them: src/screens/<C>.tsx → src/sections/<C>.tsx (its CSS
- * module beside), its components under src/components/<C>/ (another section's component of the same name may differ:
- * its defaults are its first instance's), the references between them rewritten; src/index.ts (the project's
- * exports) is the page's, not the section's.
+ * The screen's files as the section's, where its rule puts them: the screen (src/screens/<C>.tsx, Angular's
+ * src/app/screens/<c>.ts, .html, .css) → the section's file (src/sections/<C>.tsx, its CSS module beside; Angular's
+ * src/app/sections/<c>.*), its components under the section's folder (another section's component of the same name
+ * may differ: its defaults are its first instance's), the references between them rewritten; React Native's screen
+ * exported by name, as the rule asks. The project's own files (PROJECT_FILES) are the page's.
  */
-function asSection(files: readonly SourceFile[], component: string): SourceFile[] {
-  const paths = sectionFiles(component);
-  const screen = `src/screens/${component}`;
+function asSection(files: readonly SourceFile[], component: string, target: Target): SourceFile[] {
+  const paths = sectionFiles(component, target);
+  const layout = screenLayout(component, target);
+  const section = paths.main.replace(/\.tsx?$/, "");
   const moved = (path: string): string => {
-    if (path.startsWith(`${screen}.`)) return `src/sections/${component}${path.slice(screen.length)}`;
-    if (path.startsWith("src/components/")) return paths.folder + path.slice("src/components/".length);
+    if (path.startsWith(`${layout.screen}.`)) return section + path.slice(layout.screen.length);
+    if (path.startsWith(layout.components)) return paths.folder + path.slice(layout.components.length);
     return path;
   };
   return files.flatMap((file) => {
-    if (file.path === "src/index.ts") return [];
+    if (PROJECT_FILES.has(file.path)) return [];
     const path = moved(file.path);
     if (path === file.path || file.bytes) return [{ ...file, path }];
     const content = file.content.replace(REFERENCE, (_whole, head: string, quote: string, ref: string) => {
-      const target = moved(resolvePath(dirOf(file.path), ref));
-      return `${head}${quote}${relativePath(dirOf(path), target)}${quote}`;
+      const to = moved(resolvePath(dirOf(file.path), ref));
+      return `${head}${quote}${relativePath(dirOf(path), to)}${quote}`;
     });
-    return [{ ...file, path, content }];
+    const named = target === "react-native" && path === paths.main;
+    return [
+      { ...file, path, content: named ? content.replace(/export default function /, "export function ") : content },
+    ];
   });
 }
 
 /**
- * The offline code of each section of `frame` (a top-level frame of `doc`, as loaded), in the plan's order. Each
- * component's screen must come out under its own name: one that does not is an error, not a silent miss.
+ * The offline code of each section of `frame` (a top-level frame of `doc`, as loaded), in the plan's order, for the
+ * options' target (React, React Native or Angular). Each component's screen must come out under its own name: one
+ * that does not is an error, not a silent miss.
  */
 export async function offlineSectionAnswers(
   doc: DesignDocument,
@@ -134,10 +156,16 @@ export async function offlineSectionAnswers(
     const band = bandFrame(frame, layers[k]!, section.band, section.component);
     const { drawings: _drawings, ...rest } = doc;
     const one: DesignDocument = { ...rest, frames: [band] };
-    const code = await generateCode(one, typeof options === "function" ? await options(one) : options);
-    if (!code.files.some((f) => f.path === `src/screens/${section.component}.tsx`))
-      throw new Error(`the offline code of ${section.component} has no src/screens/${section.component}.tsx`);
-    out.push({ component: section.component, hint: section.hint, files: asSection(code.files, section.component) });
+    const chosen = typeof options === "function" ? await options(one) : options;
+    const code = await generateCode(one, chosen);
+    const { file } = screenLayout(section.component, chosen.target);
+    if (!code.files.some((f) => f.path === file))
+      throw new Error(`the offline code of ${section.component} has no ${file}`);
+    out.push({
+      component: section.component,
+      hint: section.hint,
+      files: asSection(code.files, section.component, chosen.target),
+    });
   }
   return out;
 }

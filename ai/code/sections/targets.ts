@@ -1,27 +1,34 @@
 /**
- * Where a section's files go and what the page that renders the sections is, per target (issue 74): React, Vue and
- * Svelte write one component per section and a root that renders them in drawn order; HTML writes one fragment per
- * section (src/sections/<Name>.html and .css), which the page inlines into index.html and styles.css. Angular and
- * React Native are sent as one request (SECTION_TARGETS): their roots are routes and screens of their own.
+ * Where a section's files go, per target (issue 74): React, Vue, Svelte and React Native write one component per
+ * section (src/sections/<Name>.tsx, .vue, .svelte; React Native's styles in the file's StyleSheet), Angular one
+ * standalone component per section laid out as its emitter lays out a screen (src/app/sections/<name>.ts, .html,
+ * .css), and HTML one fragment per section (src/sections/<Name>.html and .css), which the page inlines into index.html
+ * and styles.css. The page that renders the sections in drawn order is page.ts's.
  */
-import type { Target } from "../../../codegen/targets.js";
-import type { SourceFile } from "../../../codegen/types.js";
+import { TARGETS, type Target } from "../../../codegen/targets.js";
 
-type Styling = "css-modules" | "tailwind";
-
-/** The targets a split frame is written for, section by section. */
-export const SECTION_TARGETS: readonly Target[] = ["react", "vue", "svelte", "html"];
+/** The targets a split frame is written for, section by section: every one. */
+export const SECTION_TARGETS: readonly Target[] = TARGETS;
 
 export const splitsFor = (target: Target): boolean => SECTION_TARGETS.includes(target);
 
 export interface SectionFiles {
   /** The section's own file: the component the page renders (HTML: the fragment it inlines). */
   main: string;
-  /** Its stylesheet when it has one apart (React's CSS module, HTML's fragment CSS); Vue and Svelte style inside. */
+  /** Its stylesheet when it has one apart (React's CSS module, HTML's fragment CSS, Angular's styleUrl). */
   css?: string;
+  /** Its template when it has one apart (Angular's templateUrl). */
+  template?: string;
   /** Where components of its own go. */
   folder: string;
 }
+
+/**
+ * An Angular section's file name and selector: `HeroSection` → `hero-section` (`app-hero-section`), as the Angular
+ * emitter names a screen (its words kebab-cased); a section's component is ASCII PascalCase (plan.ts componentName).
+ */
+export const angularName = (component: string): string =>
+  component.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
 /** Where section `component`'s files go for `target`. */
 export function sectionFiles(component: string, target: Target = "react"): SectionFiles {
@@ -33,6 +40,13 @@ export function sectionFiles(component: string, target: Target = "react"): Secti
       return { main: `src/sections/${component}.svelte`, folder };
     case "html":
       return { main: `src/sections/${component}.html`, css: `src/sections/${component}.css`, folder };
+    case "react-native":
+      return { main: `src/sections/${component}.tsx`, folder };
+    case "angular": {
+      const name = angularName(component);
+      const at = `src/app/sections/${name}`;
+      return { main: `${at}.ts`, template: `${at}.html`, css: `${at}.css`, folder: `src/app/components/${name}/` };
+    }
     default:
       return { main: `src/sections/${component}.tsx`, css: `src/sections/${component}.module.css`, folder };
   }
@@ -51,6 +65,17 @@ export function sectionShape(component: string, target: Target = "react"): strin
         `${files.main}, one <section> element and what it holds (no <html>, <head> nor <body>: the page inlines ` +
         `it), and ${files.css}, its rules, each selector starting with the section's own class`
       );
+    case "react-native":
+      return (
+        `${files.main} with \`export function ${component}()\` (no props, no default export), its styles in a ` +
+        "StyleSheet.create in the same file"
+      );
+    case "angular":
+      return (
+        `${files.main}, a standalone component \`export class ${component}\` with the selector ` +
+        `"app-${angularName(component)}" and no inputs, its template in ${files.template} (templateUrl) and its ` +
+        `styles in ${files.css} (styleUrl)`
+      );
     default:
       return (
         `${files.main} with \`export function ${component}()\` (no props, no default export), ` +
@@ -58,6 +83,11 @@ export function sectionShape(component: string, target: Target = "react"): strin
       );
   }
 }
+
+/** Angular's page: a screen of its own at the route '' (the root component, src/app/app.ts, is the router's outlet). */
+export const ANGULAR_PAGE = "src/app/screens/page";
+/** React Native's page: the one screen src/index.ts exports (the project's first route). */
+export const REACT_NATIVE_PAGE = "src/screens/Page.tsx";
 
 /** The files the page is: none of them a section may write. */
 export function pagePaths(target: Target): string[] {
@@ -68,160 +98,11 @@ export function pagePaths(target: Target): string[] {
       return ["src/App.svelte", "src/screens/Page.svelte"];
     case "html":
       return ["index.html", "styles.css"];
+    case "angular":
+      return ["src/app/app.ts", "src/app/app.routes.ts", ...["ts", "html", "css"].map((x) => `${ANGULAR_PAGE}.${x}`)];
+    case "react-native":
+      return [REACT_NATIVE_PAGE, "src/index.ts"];
     default:
       return ["src/App.tsx", "src/App.module.css"];
   }
-}
-
-const PAGE_RULES = (w: number): string[] => [
-  "display: flex;",
-  "flex-direction: column;",
-  "width: 100%;",
-  `max-width: ${Math.round(w)}px;`,
-  "margin: 0 auto;",
-];
-
-/**
- * The page: each section, one below the other, in drawn order; `fragments` are the HTML sections' files. `globals`:
- * the shared files the sections wrote that no file imports (src/fonts.ts, src/global.css: a project's entry brings
- * them in), imported first, so the sections' own stylesheets come after them. The page carries the frame's layer id
- * (`frame.id`): the frame's layer is measured on it.
- */
-export function pageFiles(
-  components: readonly string[],
-  frame: { w: number; name?: string; id?: string },
-  target: Target,
-  styling: Styling,
-  fragments: readonly SourceFile[] = [],
-  globals: readonly string[] = [],
-): SourceFile[] {
-  const tailwind = styling === "tailwind";
-  const w = Math.round(frame.w);
-  const id = frame.id ? ` data-node-id=${JSON.stringify(frame.id)}` : "";
-  const main = tailwind
-    ? `<main class="mx-auto flex w-full max-w-[${w}px] flex-col"${id}>`
-    : `<main class="page"${id}>`;
-  // From src/ (the page's folder for React and Vue) or from src/screens/ (Svelte's).
-  const globalImports = (from: string): string[] =>
-    globals.map((path) => `import "${from}${path.slice("src/".length).replace(/\.[jt]sx?$/, "")}";`);
-  const css = [".page {", ...PAGE_RULES(frame.w).map((r) => `  ${r}`), "}"];
-  const tags = components.map((c) => `    <${c} />`);
-  switch (target) {
-    case "vue":
-      return [
-        {
-          path: "src/App.vue",
-          content: [
-            '<script setup lang="ts">',
-            ...globalImports("./"),
-            ...components.map((c) => `import ${c} from "./sections/${c}.vue";`),
-            "</script>",
-            "",
-            "<template>",
-            `  ${main}`,
-            ...tags,
-            "  </main>",
-            "</template>",
-            ...(tailwind ? [] : ["", "<style scoped>", ...css, "</style>"]),
-            "",
-          ].join("\n"),
-        },
-      ];
-    case "svelte":
-      return [
-        {
-          path: "src/screens/Page.svelte",
-          content: [
-            '<script lang="ts">',
-            ...globalImports("../").map((line) => `  ${line}`),
-            ...components.map((c) => `  import ${c} from "../sections/${c}.svelte";`),
-            "</script>",
-            "",
-            main,
-            ...tags.map((t) => t.slice(2)),
-            "</main>",
-            ...(tailwind ? [] : ["", "<style>", ...css, "</style>"]),
-            "",
-          ].join("\n"),
-        },
-      ];
-    case "html":
-      return htmlPage(components, frame, main, css, fragments);
-    default:
-      return reactPage(components, w, tailwind, css, [globalImports("./"), id]);
-  }
-}
-
-function reactPage(
-  components: readonly string[],
-  w: number,
-  tailwind: boolean,
-  css: string[],
-  [globals, id]: [string[], string],
-): SourceFile[] {
-  const open = tailwind
-    ? `<main className="mx-auto flex w-full max-w-[${w}px] flex-col"${id}>`
-    : `<main className={styles.page}${id}>`;
-  const app = [
-    ...globals,
-    ...components.map((c) => `import { ${c} } from "./sections/${c}";`),
-    ...(tailwind ? [] : ['import styles from "./App.module.css";']),
-    "",
-    "export default function App() {",
-    "  return (",
-    `    ${open}`,
-    ...components.map((c) => `      <${c} />`),
-    "    </main>",
-    "  );",
-    "}",
-    "",
-  ].join("\n");
-  return [
-    { path: "src/App.tsx", content: app },
-    ...(tailwind ? [] : [{ path: "src/App.module.css", content: `${css.join("\n")}\n` }]),
-  ];
-}
-
-/** index.html with each section's fragment inlined in order, styles.css with the page's rules and each section's. */
-function htmlPage(
-  components: readonly string[],
-  frame: { name?: string },
-  main: string,
-  css: string[],
-  fragments: readonly SourceFile[],
-): SourceFile[] {
-  const text = (path: string): string | undefined => fragments.find((f) => f.path === path)?.content;
-  const body = components.flatMap((c) => {
-    const html = text(sectionFiles(c, "html").main);
-    return html === undefined ? [] : [html.trim()];
-  });
-  const styles = [
-    css.join("\n"),
-    ...components.flatMap((c) => {
-      const rules = text(sectionFiles(c, "html").css!);
-      return rules === undefined ? [] : [`/* ${c} */\n${rules.trim()}`];
-    }),
-  ];
-  const title = (frame.name ?? "Page").replace(/[<&>]/g, " ");
-  const index = [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${title}</title>`,
-    '<link rel="stylesheet" href="styles.css">',
-    "</head>",
-    "<body>",
-    main,
-    ...body,
-    "</main>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
-  return [
-    { path: "index.html", content: index },
-    { path: "styles.css", content: `${styles.join("\n\n")}\n` },
-  ];
 }

@@ -77,8 +77,11 @@ interface RnUnit extends RnPrintUnit {
   layerIds: boolean;
   /** Classes on a Pressable, which takes no text style. */
   pressOf: Set<string>;
-  /** Classes whose characters get a Text style of their own (a Pressable's). */
-  textOf: Set<string>;
+  /**
+   * Classes whose characters get a Text style of their own (a Pressable's), and its name: `<class>Text`, or with a
+   * number after it when the sheet has a class of that name (a link `link` beside a layer named "Link Text").
+   */
+  textOf: Map<string, string>;
   /** Each class's React Native style, made before the tree is printed. */
   styles: Map<string, RnStyle>;
   /** Each class's narrower screens' styles (the sheet's `@media (width < …)` rules), widest first. */
@@ -232,8 +235,8 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
     const boxed = unit.textOf.has(base) || unit.pressOf.has(base);
     const own = boxed ? style.entries.filter(([k]) => !TEXT_KEYS.has(k)) : style.entries;
     lines.push(`  ${cls}: {`, ...entriesText(own), "  },");
-    if (unit.textOf.has(cls))
-      lines.push(`  ${cls}Text: {`, ...entriesText(style.entries.filter(([k]) => TEXT_KEYS.has(k))), "  },");
+    const text = unit.textOf.get(cls);
+    if (text) lines.push(`  ${text}: {`, ...entriesText(style.entries.filter(([k]) => TEXT_KEYS.has(k))), "  },");
   }
   // A mask's picture that no MaskedView draws (mask-picture.ts: a luminance mask, a gradient, a tile; a box not
   // printed as a View): the masked layers keep its outline (clip.ts).
@@ -616,7 +619,7 @@ const RN_DECLARATIONS = [
 ].join("\n");
 
 function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit {
-  const textOf = new Set<string>();
+  const textOf = new Map<string, string>();
   const styles = new Map<string, RnStyle>();
   const below = new Map<string, [number, RnEntry[]][]>();
   const ranges = new Map<string, [number, number | undefined, string][]>();
@@ -676,8 +679,13 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
       return this.sheet.rules.get(cls)?.some(([k, v]) => k === "display" && v === "block") === true;
     },
     textStyle: (cls) => {
-      textOf.add(cls);
-      return `${cls}Text`;
+      const known = textOf.get(cls);
+      if (known) return known;
+      const taken = (name: string): boolean => styles.has(name) || [...textOf.values()].includes(name);
+      let name = `${cls}Text`;
+      for (let k = 2; taken(name); k++) name = `${cls}Text${k}`;
+      textOf.set(cls, name);
+      return name;
     },
     alignsCharacters(cls) {
       return alignsCharacters(styles.get(cls), below.get(cls), TEXT_KEYS);

@@ -1,14 +1,16 @@
 /**
  * The Code panel's plan for a frame too large for one request (issue 74): the CLI's planner over the panel's own
  * input. flora's "Home • Desktop" (1440 × 5594, exported at 1 px per design px) splits into ≥ 3 requests whose
- * estimates add up to the card's total (in Vue, Svelte and HTML too); its Order Modal, and Angular and React Native,
- * stay one request.
+ * estimates add up to the card's total, in every target (Angular and React Native too, each request's rule naming its
+ * target's files); its Order Modal stays one request.
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTokenizer } from "../../../ai/estimate/estimate.js";
 import { encodePng } from "../../../ai/mask/png.js";
-import { pngDataUrl, type PromptInput } from "../../../ai/code/prompt.js";
+import { pngDataUrl, systemInstructions, type PromptInput } from "../../../ai/code/prompt.js";
+import { pagePaths, sectionFiles } from "../../../ai/code/sections/targets.js";
+import { TARGETS } from "../../../codegen/targets.js";
 import { loadDesign, modelHint } from "../../../codegen/index.js";
 import { prepareSections } from "./ai-prepare-sections.js";
 
@@ -47,11 +49,20 @@ describe("prepareSections", () => {
     expect(list.at(-1)!.y + list.at(-1)!.h).toBeCloseTo(5594, -1);
   });
 
-  it("keeps a small frame, and a target the sections are not written for, in one request", () => {
+  it("keeps a small frame in one request, and splits the tall page for every target, each rule its own", () => {
     expect(prepareSections(ask("8211:116360"))).toBeUndefined();
-    for (const target of ["angular", "react-native"] as const)
-      expect(prepareSections(ask("8203:59903", target))).toBeUndefined();
-    for (const target of ["vue", "svelte", "html"] as const)
-      expect(prepareSections(ask("8203:59903", target))?.sections.list.length).toBeGreaterThanOrEqual(3);
+    const tall = ask("8203:59903");
+    for (const target of TARGETS) {
+      // The picture's size splits the page; its crops (the first test's) are left out here.
+      const split = prepareSections({ ...tall, input: { ...tall.input, target }, png: undefined })!;
+      expect(split.sections.list.length, target).toBeGreaterThanOrEqual(3);
+      for (const input of split.sections.inputs) {
+        expect(input.target).toBe(target);
+        // Each request names its section's file in the target's layout and the page files it must not write.
+        const rule = systemInstructions(input);
+        expect(rule).toContain(sectionFiles(input.section!.component, target).main);
+        expect(rule).toContain(`Do not write ${pagePaths(target).join(" nor ")}`);
+      }
+    }
   });
 });

@@ -1,8 +1,7 @@
 /**
  * `ai-prepare` for a frame too large for one request (issue 74): the CLI's planner and limits (ai/code/sections/),
  * each section's request cut from the frame's PNG and hint, and the estimate of each as it will be sent. Sections are
- * written for the CLI's targets (React, Vue, Svelte, HTML: sections/targets.ts); a page drawn at several widths goes
- * whole.
+ * written for every target (sections/targets.ts), as in the CLI; a page drawn at several widths goes whole.
  */
 import { countTextTokens } from "../../../ai/estimate/estimate.js";
 import type { Estimate } from "../../../ai/estimate/estimate.js";
