@@ -110,19 +110,22 @@ async function streamTimings(results: BenchResults, defects: string[]): Promise<
   ];
   // One untimed run first: the figure is the decoder's, not the JIT's first compile.
   await decodeMs(1, 1_000_000, false);
-  results.print(`\n| decoded | ms | target ms |\n| --- | ---: | ---: |`);
+  results.print(`\n| decoded | ms | CPU ms | target CPU ms |\n| --- | ---: | ---: | ---: |`);
   for (const [name, events, bytes, target, sdk] of runs) {
     // The best of five: the machine is shared; the figure is the decoder's, not the neighbours'. The quick run's
     // figures mean nothing (it checks that the section runs and loses no byte): one each.
     const samples = [];
     for (let i = 0; i < (sdk || QUICK ? 1 : 5); i++) samples.push(await decodeMs(events, bytes, sdk));
     const ms = Math.min(...samples.map((s) => s.ms));
-    results.set("fuzz", ["decode", name], { ms: round(ms), target: Number.isFinite(target) ? target : null });
-    results.print(`| ${name} | ${Math.round(ms)} | ${Number.isFinite(target) ? target : "–"} |`);
+    const cpuMs = Math.min(...samples.map((s) => s.cpuMs));
+    const goal = Number.isFinite(target) ? target : null;
+    results.set("fuzz", ["decode", name], { ms: round(ms), cpuMs: round(cpuMs), target: goal });
+    results.print(`| ${name} | ${Math.round(ms)} | ${Math.round(cpuMs)} | ${goal ?? "–"} |`);
     if (!samples.every((s) => s.intact)) defects.push(`decode ${name}: bytes lost`);
-    // The goals are the full bench's: in the quick run (npm test, maybe on a loaded machine) a time is no check (a
-    // 4-MB event took 106 ms at a load of 17 on 2 cores).
-    if (!QUICK && ms > target) defects.push(`decode ${name}: ${Math.round(ms)} ms, over ${target} ms`);
+    // The goal is checked on the decoder's own CPU time, not the wall clock: beside CI (a load of 13 on 2 cores) the
+    // best of five wall-clock runs of a 4-MB event took 52 ms and failed the whole bench. Not in the quick run
+    // (npm test), whose figures mean nothing.
+    if (!QUICK && cpuMs > target) defects.push(`decode ${name}: ${Math.round(cpuMs)} ms of CPU, over ${target} ms`);
   }
   const estimate = await estimateTimings();
   // Ten times the letters in about ten times the time: linear (a quadratic count takes about 100×). A ratio measured

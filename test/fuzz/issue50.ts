@@ -283,13 +283,19 @@ function sseAnswer(events: number, bytes: number): string {
 }
 
 /** ms to decode an answer with our reader, or the SDK's (`sdk`), and whether every byte came through. */
-export async function decodeMs(events: number, bytes: number, sdk: boolean): Promise<{ ms: number; intact: boolean }> {
+export async function decodeMs(
+  events: number,
+  bytes: number,
+  sdk: boolean,
+): Promise<{ ms: number; cpuMs: number; intact: boolean }> {
   const body = pieces(sseAnswer(events, bytes));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const stream = sdk
     ? Stream.fromSSEResponse<unknown>(response(body), new AbortController())
     : eventsOf(response(body));
   let total = 0;
   for await (const event of stream) total += String((event as { b64_json?: unknown }).b64_json ?? "").length;
-  return { ms: performance.now() - started, intact: total === events * bytes };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, intact: total === events * bytes };
 }
