@@ -304,7 +304,10 @@ function report(results: BenchResults, cases: Case[], failures: string[], pairs:
   if (all.editsKeptShare < GOAL.kept) missed.push(`edits kept ${pct(all.editsKeptShare)} (goal 100 %)`);
   if (all.filesEqualShare < GOAL.equal) missed.push(`files = new generation + edits ${pct(all.filesEqualShare)}`);
   if (all.conflictFilesUnlisted > 0) missed.push(`${all.conflictFilesUnlisted} conflicted files not listed`);
-  if (all.falseConflicts > 0) missed.push(`${all.falseConflicts} conflicts where no hunks meet`);
+  if (all.falseConflicts > 0) {
+    const where = cases.filter((c) => c.falseConflicts > 0).map((c) => `${c.pair} ${c.frame} ${c.target}`);
+    missed.push(`${all.falseConflicts} conflicts where no hunks meet (${where.join("; ")})`);
+  }
   if (all.uneditedEqualFresh < cases.length)
     missed.push(`unedited update ≠ fresh in ${cases.length - all.uneditedEqualFresh}`);
   if (all.sameAgainUnchanged < cases.length)

@@ -87,6 +87,13 @@ describe("an update's outcome", () => {
     const noisy = updateOutcome({ base, ours, theirs, updated: [{ path: "A.tsx", content: falseOne }], output: "" });
     expect(noisy.conflictFiles[0]).toMatchObject({ listed: false });
     expect(noisy.falseConflicts).toBe(1);
+    // Two neighbouring lines both sides rewrote one for one: two places, a conflict each, none of them false.
+    const twoMine = [{ path: "A.tsx", content: lines("a", "B (team)", "C (team)", "d", "e", "f", "g") }];
+    const twoDesign = [{ path: "A.tsx", content: lines("a", "B2", "C2", "d", "e", "f", "g") }];
+    const perLine = applied(base, twoMine, twoDesign);
+    const two = updateOutcome({ base, ours: twoMine, theirs: twoDesign, updated: perLine, output: "A.tsx" });
+    expect(two.conflictFiles).toEqual([{ path: "A.tsx", conflicts: 2, listed: true, overlaps: 2 }]);
+    expect(two.falseConflicts).toBe(0);
     // The user's edit overwritten by the new generation: the file is not what it should be.
     const overwritten = updateOutcome({
       base,

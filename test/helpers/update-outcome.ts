@@ -34,9 +34,20 @@ export interface UpdateOutcome {
 
 const MARKER = /^<<<<<<< /;
 
-/** The hunks of `a` → `b` as [start, end) ranges of a's lines ([s, s): an insertion before line s). */
+/**
+ * The hunks of `a` → `b` as [start, end) ranges of a's lines ([s, s): an insertion before line s). A hunk that
+ * replaces lines one for one is taken line by line, as a reader of a diff would (the diff joins neighbouring changed
+ * lines): two lines each side rewrote are two places, not one.
+ */
 function hunks(a: string, b: string): [number, number][] {
-  return diffIndices(a.split("\n"), b.split("\n")).map((h) => [h.buffer1[0], h.buffer1[0] + h.buffer1[1]]);
+  const base = a.split("\n");
+  return diffIndices(base, b.split("\n")).flatMap((h): [number, number][] => {
+    const [start, length] = h.buffer1;
+    if (length < 2 || h.buffer2Content.length !== length) return [[start, start + length]];
+    return h.buffer2Content.flatMap((line, i): [number, number][] =>
+      line === base[start + i] ? [] : [[start + i, start + i + 1]],
+    );
+  });
 }
 
 /** Whether two hunks touch the same lines: a base line both change, one place both insert at, one inside the other. */
