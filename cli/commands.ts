@@ -5,7 +5,8 @@
  * `figment frames` loads neither the model client nor Chromium.
  */
 import { parseCliArgs, type CliArgs, type MainCommand } from "./common/args.js";
-import type { Outcome, Output, RunContext } from "./common/design-files.js";
+import type { Output } from "./common/output.js";
+import type { Outcome, RunContext } from "./common/run-context.js";
 import { ANALYZE_AI_USAGE, parseAnalyzeAiArgs } from "./analyze/ai-args.js";
 import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze/args.js";
 import { BATCH_USAGE, parseBatchArgs } from "./batch/args.js";
@@ -19,7 +20,8 @@ import { version } from "./package-file.js";
 import { parseScoreArgs, SCORE_USAGE } from "./score/args.js";
 import { parseSearchArgs, SEARCH_USAGE } from "./search/args.js";
 
-export type { Outcome, Output, RunContext } from "./common/design-files.js";
+export type { Output } from "./common/output.js";
+export type { Outcome, RunContext } from "./common/run-context.js";
 
 /** What `parse` returns for `--help`: the dispatcher prints `help(argv)` and runs nothing. */
 export const HELP = "help";

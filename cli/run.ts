@@ -1,6 +1,6 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
 import { parseCliArgs } from "./common/args.js";
-import { CANCELLED } from "./common/design-files.js";
+import { CANCELLED } from "./common/run-context.js";
 import { COMMAND_TABLE, isCommand, type Outcome, type Output, type RunContext } from "./commands.js";
 import { USAGE } from "./help.js";
 import { version } from "./package-file.js";

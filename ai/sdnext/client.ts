@@ -11,6 +11,9 @@ import { sdRequest, type SdConnection } from "./http.js";
 import { runJob, type SdJobOptions, type SdResult } from "./job.js";
 import { readModels, readNames, readSamplers, type SdModel } from "./read.js";
 import type { LocalDrawing } from "../image/options.js";
+import { roundTo8 } from "./latent-size.js";
+
+export { roundTo8 };
 
 export interface SdGenerateOptions extends LocalDrawing {
   /** -1 or undefined: the server picks. */
@@ -58,11 +61,6 @@ export interface SdControlOptions extends SdGenerateOptions {
   /** The frame's PNG: the structure the render keeps. */
   controlImage: Uint8Array;
   units: SdControlUnit[];
-}
-
-/** A side rounded to a multiple of 8 (SD's latent grid), at least 64. */
-export function roundTo8(side: number): number {
-  return Math.max(64, Math.round((Number.isFinite(side) ? side : 512) / 8) * 8);
 }
 
 function generationBody(options: SdGenerateOptions): Record<string, unknown> {

@@ -5,7 +5,7 @@
  */
 import { FIGMA_API, type CliArgs } from "../common/args.js";
 import type { Output, RunContext } from "../common/design-files.js";
-import { FIGMA_TIMEOUT_SEC, figmaToken } from "./figma-extras.js";
+import { FIGMA_TIMEOUT_SEC, figmaToken } from "../figma-rest/token.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
 import { formatWait } from "../figma-rest/errors.js";
 import { DEFAULT_RETRY_POLICY, realSleep, type RetryNotice } from "../figma-rest/retry.js";

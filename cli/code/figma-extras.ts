@@ -11,35 +11,8 @@ import { fetchDesignExtras, type FetchedExtras } from "../figma-rest/fetch-extra
 import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
 import { missingImageFiles, readImagesDir } from "../common/images-dir.js";
 import { withPageGroups } from "../common/page-groups.js";
-import { FigmentError } from "../../kernel/errors.js";
+import { FIGMA_TIMEOUT_SEC, figmaToken } from "../figma-rest/token.js";
 import { Cancelled } from "../../kernel/cancelled.js";
-
-/** Seconds one Figma request may take (a render of many vectors can be slow). */
-export const FIGMA_TIMEOUT_SEC = 60;
-
-/** The token: --figma-token, else FIGMA_TOKEN. Refused (without echoing it) when missing or not header-safe. */
-export function figmaToken(
-  args: Pick<CliArgs, "figmaToken">,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  const fromFlag = args.figmaToken !== undefined;
-  const token = (fromFlag ? args.figmaToken : env["FIGMA_TOKEN"])?.trim() ?? "";
-  const source = fromFlag ? "--figma-token" : "FIGMA_TOKEN";
-  if (token === "") {
-    throw new FigmentError(
-      "input",
-      `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one ` +
-        `in Figma under Settings → Security → Personal access tokens, with file_content:read`,
-    );
-  }
-  // Printable ASCII only: anything else cannot go in a header, and fetch's own error would quote it.
-  if (!/^[\x21-\x7e]+$/.test(token))
-    throw new FigmentError(
-      "input",
-      `${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`,
-    );
-  return token;
-}
 
 export async function fetchFigmaExtras(
   args: CliArgs & { fileKey: string },

@@ -4,7 +4,7 @@
  * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
  * --previous) are refused by name. Bad flags are input errors (exit 2).
  */
-import { checkSweeps, parseSweep, sweepRefusal, type Sweep, workflowSweepRefusal } from "../../ai/params/index.js";
+import { checkSweeps, parseSweep, sweepRefusal, type Sweep, workflowSweepRefusal } from "../../ai/params/sweep.js";
 import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
 import {

@@ -7,7 +7,8 @@
 import { DEFAULT_COMFY_URL as COMFY_DEFAULT_URL, DEFAULT_SD_URL as SD_DEFAULT_URL } from "../../contract/settings.js";
 import type { ImageSize } from "../../ai/image/options.js";
 import { parseSize } from "../../ai/image/options.js";
-import { roundTo8, type SdControlType } from "../../ai/sdnext/index.js";
+import type { SdControlType } from "../../ai/sdnext/index.js";
+import { roundTo8 } from "../../ai/sdnext/latent-size.js";
 import { firstGiven, oneOfWords, present, wholeNumber } from "../common/flags.js";
 import { baseUrlFlag, timeoutFlag } from "../common/model-flags.js";
 import { FigmentError } from "../../kernel/errors.js";

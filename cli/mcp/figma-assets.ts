@@ -10,7 +10,7 @@ import { FigmaClient } from "../figma-rest/client.js";
 import { FigmaRestError } from "../figma-rest/errors.js";
 import { type AssetStore, idsParam, rendersMap, type UrlMap } from "../figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
-import { FIGMA_TIMEOUT_SEC } from "../code/figma-extras.js";
+import { FIGMA_TIMEOUT_SEC } from "../figma-rest/token.js";
 import { fileCacheDir, segment, versionDir } from "./figma-cache-paths.js";
 import { type FigmaOrigin, type FigmaSource, hasFigmaToken, writeWhole } from "./figma-file.js";
 import { plural } from "../../kernel/plural.js";

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { FigmentError } from "../../kernel/errors.js";
 import { FIGMA_API, parseFileKey } from "../common/args.js";
-import { FIGMA_TIMEOUT_SEC, figmaToken } from "../code/figma-extras.js";
+import { FIGMA_TIMEOUT_SEC, figmaToken } from "../figma-rest/token.js";
 import { FigmaClient } from "../figma-rest/client.js";
 import { FigmaRestError, formatWait } from "../figma-rest/errors.js";
 import { DEFAULT_RETRY_POLICY, realSleep, type RetryPolicy, type Sleep } from "../figma-rest/retry.js";

@@ -5,7 +5,8 @@
  */
 import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { kindOf } from "../../kernel/errors.js";
-import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
+import type { Output } from "../common/output.js";
+import { CANCELLED, type Outcome } from "../common/run-context.js";
 
 export interface CommandRun {
   /** The exit code the command returned; undefined when it threw (a failure, said in `err`). */

@@ -12,12 +12,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { designViewport, type RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { type CliArgs, parseCliArgs } from "../common/args.js";
-import { load } from "../common/design-files.js";
-import { verifiedFrame } from "../code/verify.js";
 import { FigmaRestError } from "../figma-rest/errors.js";
-import { inOneContext, launchChromium, withPage } from "../measure/browser.js";
-import { resultPage } from "../measure/result-page.js";
-import { readCodeDir } from "../score/command.js";
 import { figmaRender, noteFromCache, renderWords, servedWords } from "./figma-assets.js";
 import { hasFigmaToken, serverFigmaToken } from "./figma-file.js";
 import { runCommand } from "./run-command.js";
@@ -78,6 +73,11 @@ export function registerScreenshotTool(context: ToolContext): void {
           "html",
           ...nodes.flatMap((id) => ["--node", id]),
           ...figmaAssets(context, input.fileKey),
+        ]);
+        // The code path's modules load with the first call, not with the server (cli/startup.test.ts).
+        const [{ load }, { verifiedFrame }] = await Promise.all([
+          import("../common/design-files.js"),
+          import("../code/verify.js"),
         ]);
         const frame = verifiedFrame((await load(args)).roots, "--score");
         const progress = Progress.of(extra);
@@ -166,7 +166,13 @@ async function figmentShot(
 ): Promise<Drawn> {
   const out = await mkdtemp(join(tmpdir(), "figment-mcp-shot-"));
   try {
-    const { codeCommand } = await import("../code/command.js");
+    const [{ codeCommand }, { readCodeDir }, { resultPage }, { inOneContext, launchChromium, withPage }] =
+      await Promise.all([
+        import("../code/command.js"),
+        import("../score/command.js"),
+        import("../measure/result-page.js"),
+        import("../measure/browser.js"),
+      ]);
     const store = assetStore(context, design);
     const run = withAssetStore(context, store, { signal: extra.signal, env: context.env });
     const code = await runCommand((io) => codeCommand({ ...args, out }, io, run), context.env);

@@ -9,7 +9,7 @@ import type { TokenValue } from "../../codegen/design/token-table.js";
 import { documentTokensCss, type TokenStyling } from "../../codegen/tokens/index.js";
 import { tokenVar } from "../../codegen/tokens/stylesheet.js";
 import { parseCliArgs } from "../common/args.js";
-import { load, type Output, type RunContext } from "../common/design-files.js";
+import type { Output, RunContext } from "../common/design-files.js";
 import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
@@ -294,6 +294,7 @@ function registerVariablesTool(context: ToolContext): void {
         const styling = input.styling ?? "css";
         // The commands' loader (with --variables as figment code reads it), its failures as the CLI says them.
         const work = async (io: Output): Promise<number> => {
+          const { load } = await import("../common/design-files.js");
           io.out(JSON.stringify(tokenList((await load(args, io)).document, styling)));
           return 0;
         };
