@@ -357,13 +357,21 @@ describe("figment mcp over stdio", () => {
       arguments: { design: LOGIN, out: "to-cancel", target: "html", nodeIds: true },
     });
     const controller = new AbortController();
-    const call = client.callTool({ name: "score_code", arguments: { design: LOGIN, dir: "to-cancel" } }, undefined, {
-      signal: controller.signal,
-      // The command's own step: Chromium is up and the page is being measured, width by width.
-      onprogress: (note) => {
-        if (note.message?.includes("measuring")) controller.abort("the test cancels");
+    // Thirty widths, each a step the command stops before when cancelled: the cancel reaches the server while the
+    // page is still being measured, however slow the machine (with four, a busy one finished first and no cancel was
+    // ever logged).
+    const widths = Array.from({ length: 30 }, (_, i) => 320 + i * 40);
+    const call = client.callTool(
+      { name: "score_code", arguments: { design: LOGIN, dir: "to-cancel", widths } },
+      undefined,
+      {
+        signal: controller.signal,
+        // The command's own step: Chromium is up and the page is being measured, width by width.
+        onprogress: (note) => {
+          if (note.message?.includes("measuring")) controller.abort("the test cancels");
+        },
       },
-    });
+    );
     await expect(call).rejects.toThrow();
     const notice = await new Promise<string>((done) => {
       const seen = (): string | undefined => logs.find((line) => line.startsWith("score_code: cancelled"));
