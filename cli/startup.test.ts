@@ -2,7 +2,7 @@
  * The built binary starts light: dist/cli.js and the chunks it imports statically hold the dispatcher, the command
  * table and the parsers, and nothing of a command's work. Each command's run, with the compilers, ts-morph, prettier,
  * Chromium's driver, the model client and the MCP SDK it needs, is a chunk imported when that command runs. Loaded
- * up front, they made every `figment` call cost about 2 s of CPU (`--help` 1.9 s; 0.1 s split).
+ * up front, they made every `figment` call cost about 2 s of CPU (`--help` 2.2 s; 0.1 s split).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
