@@ -5,11 +5,11 @@
  * workers share them. One context per file; frames in sequence. The contrast rules are left out of these runs (the
  * structure is what they hold at 0); the bench counts contrast too (`BENCH_ONLY=axe`, bench/axe.ts).
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadDesign } from "../../codegen/index.js";
 import type { DesignDocument } from "../../codegen/design/types.js";
 import { isFigmentError } from "../../kernel/errors.js";
-import { structural } from "./axe-check.js";
+import { loadAxeWithEveryPage, structural } from "./axe-check.js";
 import { AXE_TARGETS, axeOfFrame, type AxeTarget } from "./axe-frames.js";
 import { runBrowser, useBrowser, usePageContext } from "./browser.js";
 import { realFiles, topLevelFrames } from "./real-files.js";
@@ -41,6 +41,7 @@ export function axeSuite(keys: readonly AxeTarget["key"][]): void {
     () => {
       const browser = useBrowser();
       const pages = usePageContext(browser);
+      beforeAll(() => loadAxeWithEveryPage(pages));
       const documents = realDocuments();
 
       it("checks every real frame", () => expect(documents.length).toBeGreaterThan(100));
