@@ -137,6 +137,48 @@ describe("encodePng / decodePng", () => {
     },
   );
 
+  it("filters each row as libpng's heuristic does: the smallest signed sum, Up, None, Sub, Paeth, Average", () => {
+    const paeth = (a: number, b: number, c: number): number => {
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    };
+    // Each filter written out in full, for the row at y (the row above it zeros on the first).
+    const filter = (type: number, rows: Uint8Array, y: number, stride: number, bpp: number): number[] =>
+      Array.from({ length: stride }, (_, i) => {
+        const x = rows[y * stride + i]!;
+        const a = i >= bpp ? rows[y * stride + i - bpp]! : 0;
+        const b = y > 0 ? rows[(y - 1) * stride + i]! : 0;
+        const c = y > 0 && i >= bpp ? rows[(y - 1) * stride + i - bpp]! : 0;
+        const predictor = [0, a, b, (a + b) >>> 1, paeth(a, b, c)][type]!;
+        return (x - predictor) & 0xff;
+      });
+    const sum = (bytes: number[]): number => bytes.reduce((n, v) => n + (v < 128 ? v : 256 - v), 0);
+    for (const channels of [1, 2, 3, 4] as PngChannels[]) {
+      const [width, height] = [61, 23];
+      const data = pixels(width, height, channels, 7 * channels);
+      const png = encodePng(width, height, channels, data);
+      const raw = inflateSync(Buffer.from(png.subarray(8 + 25 + 8, png.length - 12 - 4)));
+      const stride = width * channels;
+      const used = new Set<number>();
+      for (let y = 0; y < height; y++) {
+        const candidates = (y === 0 ? [0, 1] : [2, 0, 1, 4, 3]).map((type) => {
+          const bytes = filter(type, data, y, stride, channels);
+          return { type, bytes, cost: sum(bytes) };
+        });
+        const best = candidates.reduce((min, c) => (c.cost < min.cost ? c : min));
+        used.add(best.type);
+        expect([...raw.subarray(y * (stride + 1), (y + 1) * (stride + 1))], `${channels} channels, row ${y}`).toEqual([
+          best.type,
+          ...best.bytes,
+        ]);
+      }
+      // The decoder undid each of them.
+      expect(decodePng(png).rgba).toEqual(decodePng(encodePng(width, height, channels, data, "up")).rgba);
+      if (channels === 4) expect(used.size).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it("refuses what it cannot read, saying why", () => {
     expect(() => decodePng(new Uint8Array([1, 2, 3]))).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => decodePng(handPng(1, 1, 8, 0, [[1]], [], 1))).toThrow(/Interlaced/);

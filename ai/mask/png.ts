@@ -52,27 +52,48 @@ function paeth(a: number, b: number, c: number): number {
 function filterRow(type: number, row: Uint8Array, prev: Uint8Array | undefined, bpp: number, out: Uint8Array): void {
   out[0] = type;
   const n = row.length;
+  const first = Math.min(bpp, n);
   if (type === 0) out.set(row, 1);
   else if (type === 1) {
-    for (let i = 0; i < n; i++) out[1 + i] = (row[i]! - (i >= bpp ? row[i - bpp]! : 0)) & 0xff;
+    for (let i = 0; i < first; i++) out[1 + i] = row[i]!;
+    for (let i = first; i < n; i++) out[1 + i] = (row[i]! - row[i - bpp]!) & 0xff;
   } else if (type === 2) {
     for (let i = 0; i < n; i++) out[1 + i] = (row[i]! - prev![i]!) & 0xff;
   } else if (type === 3) {
-    for (let i = 0; i < n; i++) out[1 + i] = (row[i]! - (((i >= bpp ? row[i - bpp]! : 0) + prev![i]!) >>> 1)) & 0xff;
+    for (let i = 0; i < first; i++) out[1 + i] = (row[i]! - (prev![i]! >>> 1)) & 0xff;
+    for (let i = first; i < n; i++) out[1 + i] = (row[i]! - ((row[i - bpp]! + prev![i]!) >>> 1)) & 0xff;
   } else {
-    for (let i = 0; i < n; i++)
-      out[1 + i] = (row[i]! - (i >= bpp ? paeth(row[i - bpp]!, prev![i]!, prev![i - bpp]!) : prev![i]!)) & 0xff;
+    for (let i = 0; i < first; i++) out[1 + i] = (row[i]! - prev![i]!) & 0xff;
+    for (let i = first; i < n; i++) out[1 + i] = (row[i]! - paeth(row[i - bpp]!, prev![i]!, prev![i - bpp]!)) & 0xff;
   }
 }
 
+/** A filtered byte's cost: the byte read as signed, its size (libpng's heuristic: the smaller the sum, the better). */
+const signed = (v: number): number => (v < 128 ? v : 256 - v);
+
 /**
- * Sum of the filtered bytes read as signed: the smaller, the better it deflates (libpng's heuristic). Stops past
- * `limit`.
+ * The sum of `signed` over the row as `type` would filter it, without writing it; stops once it reaches `limit` (it
+ * then cannot win). One loop per type, the first pixel's bytes apart, as this runs per byte and per trial.
  */
-function cost(filtered: Uint8Array, limit: number): number {
+function filterCost(type: number, row: Uint8Array, prev: Uint8Array | undefined, bpp: number, limit: number): number {
+  const n = row.length;
   let sum = 0;
-  for (let i = 1; i < filtered.length && sum < limit; i++)
-    sum += filtered[i]! < 128 ? filtered[i]! : 256 - filtered[i]!;
+  let i = 0;
+  if (type === 0) {
+    for (; i < n && sum < limit; i++) sum += signed(row[i]!);
+  } else if (type === 1) {
+    for (; i < bpp && i < n; i++) sum += signed(row[i]!);
+    for (; i < n && sum < limit; i++) sum += signed((row[i]! - row[i - bpp]!) & 0xff);
+  } else if (type === 2) {
+    for (; i < n && sum < limit; i++) sum += signed((row[i]! - prev![i]!) & 0xff);
+  } else if (type === 3) {
+    for (; i < bpp && i < n; i++) sum += signed((row[i]! - (prev![i]! >>> 1)) & 0xff);
+    for (; i < n && sum < limit; i++) sum += signed((row[i]! - ((row[i - bpp]! + prev![i]!) >>> 1)) & 0xff);
+  } else {
+    for (; i < bpp && i < n; i++) sum += signed((row[i]! - prev![i]!) & 0xff);
+    for (; i < n && sum < limit; i++)
+      sum += signed((row[i]! - paeth(row[i - bpp]!, prev![i]!, prev![i - bpp]!)) & 0xff);
+  }
   return sum;
 }
 
@@ -116,7 +137,6 @@ function filtered(
       `${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`,
     );
   const raw = new Uint8Array((stride + 1) * height);
-  const trial = new Uint8Array(stride + 1);
   for (let y = 0; y < height; y++) {
     const row = pixels.subarray(y * stride, (y + 1) * stride);
     const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : undefined;
@@ -130,17 +150,20 @@ function filtered(
       filterRow(prev ? 2 : 0, row, prev, channels, target);
       continue;
     }
+    // Each filter's cost is summed without writing the row; only the cheapest is written (first in FILTER_ORDER
+    // on a tie), as trying each one in full gave the same bytes at twice the work.
     let best = Infinity;
+    let bestType = 0;
     for (const type of FILTER_ORDER) {
       if (type !== 0 && !prev && type !== 1) continue;
-      filterRow(type, row, prev, channels, trial);
-      const c = cost(trial, best);
+      const c = filterCost(type, row, prev, channels, best);
       if (c < best) {
         best = c;
-        target.set(trial);
+        bestType = type;
       }
       if (c === 0) break;
     }
+    filterRow(bestType, row, prev, channels, target);
   }
   return raw;
 }
@@ -269,24 +292,27 @@ function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number):
       `The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`,
     );
   const out = new Uint8Array(stride * height);
+  const first = Math.min(bpp, stride);
   for (let y = 0; y < height; y++) {
     const type = raw[y * (stride + 1)]!;
     const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     const row = out.subarray(y * stride, (y + 1) * stride);
-    const prev = y > 0 ? out.subarray((y - 1) * stride, y * stride) : undefined;
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? row[i - bpp]! : 0;
-      const b = prev ? prev[i]! : 0;
-      const c = prev && i >= bpp ? prev[i - bpp]! : 0;
-      let predictor: number;
-      if (type === 0) predictor = 0;
-      else if (type === 1) predictor = a;
-      else if (type === 2) predictor = b;
-      else if (type === 3) predictor = (a + b) >>> 1;
-      else if (type === 4) predictor = paeth(a, b, c);
-      else throw new FigmentError("input", `Row ${y + 1} of the PNG has an unknown filter (${type}).`);
-      row[i] = (src[i]! + predictor) & 0xff;
-    }
+    // The first row's row above is zeros (the PNG specification).
+    const prev = y > 0 ? out.subarray((y - 1) * stride, y * stride) : new Uint8Array(stride);
+    // One loop per filter, the first pixel's bytes (no pixel to their left) apart: this runs per byte.
+    if (type === 0) row.set(src);
+    else if (type === 1) {
+      for (let i = 0; i < first; i++) row[i] = src[i]!;
+      for (let i = first; i < stride; i++) row[i] = (src[i]! + row[i - bpp]!) & 0xff;
+    } else if (type === 2) {
+      for (let i = 0; i < stride; i++) row[i] = (src[i]! + prev[i]!) & 0xff;
+    } else if (type === 3) {
+      for (let i = 0; i < first; i++) row[i] = (src[i]! + (prev[i]! >>> 1)) & 0xff;
+      for (let i = first; i < stride; i++) row[i] = (src[i]! + ((row[i - bpp]! + prev[i]!) >>> 1)) & 0xff;
+    } else if (type === 4) {
+      for (let i = 0; i < first; i++) row[i] = (src[i]! + prev[i]!) & 0xff;
+      for (let i = first; i < stride; i++) row[i] = (src[i]! + paeth(row[i - bpp]!, prev[i]!, prev[i - bpp]!)) & 0xff;
+    } else throw new FigmentError("input", `Row ${y + 1} of the PNG has an unknown filter (${type}).`);
   }
   return out;
 }
@@ -305,6 +331,8 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
     throw new FigmentError("input", `The PNG's image data does not inflate: ${(error as Error).message}.`);
   }
   const rows = unfilter(raw, height, stride, Math.max(1, bitsPerPixel >>> 3));
+  // 8-bit RGBA rows are already the output (a screenshot's usual form).
+  if (depth === 8 && colourType === 6) return { width, height, rgba: rows };
   const rgba = new Uint8Array(width * height * 4);
   const max = (1 << Math.min(depth, 8)) - 1;
   // A sample: 16-bit ones by their high byte, smaller ones scaled to 0–255 (palette indexes left as they are).
@@ -327,6 +355,16 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
           (_, i) => (transparency[i * 2]! << 8) | transparency[i * 2 + 1]!,
         )
       : undefined;
+  // 8-bit RGB without a key only gains its alpha.
+  if (depth === 8 && colourType === 2 && !key) {
+    for (let p = 0, q = 0; q < rgba.length; p += 3, q += 4) {
+      rgba[q] = rows[p]!;
+      rgba[q + 1] = rows[p + 1]!;
+      rgba[q + 2] = rows[p + 2]!;
+      rgba[q + 3] = 255;
+    }
+    return { width, height, rgba };
+  }
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 4;
