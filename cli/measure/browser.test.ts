@@ -1,5 +1,32 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pageViewport } from "./browser.js";
+import { chromiumPath, DEBIAN_CHROMIUMS, pageViewport } from "./browser.js";
+
+describe("chromiumPath: the Chromium launched", () => {
+  /** Runs `fn` with CHROMIUM_PATH set to `value` (unset: undefined), then puts it back. */
+  function withChromiumPath<T>(value: string | undefined, fn: () => T): T {
+    const before = process.env.CHROMIUM_PATH;
+    if (value === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = value;
+    try {
+      return fn();
+    } finally {
+      if (before === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = before;
+    }
+  }
+
+  it("CHROMIUM_PATH when set, else Debian's headless shell where installed, else its browser", () => {
+    expect(withChromiumPath("/opt/chrome/chrome", chromiumPath)).toBe("/opt/chrome/chrome");
+    const installed = DEBIAN_CHROMIUMS.filter((path) => existsSync(path));
+    expect(withChromiumPath(" ", chromiumPath)).toBe(installed[0] ?? "/usr/bin/chromium");
+    expect(withChromiumPath(undefined, chromiumPath)).toBe(installed[0] ?? "/usr/bin/chromium");
+  });
+
+  it.runIf(process.env.CI !== undefined)("in CI the tests run the headless shell (.ci/run installs it)", () => {
+    expect(withChromiumPath(undefined, chromiumPath)).toBe("/usr/bin/chromium-headless-shell");
+  });
+});
 
 describe("pageViewport: the sizes Chromium is given", () => {
   it("whole pixels, at least 1", () => {
