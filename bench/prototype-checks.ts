@@ -13,7 +13,7 @@ import { timingFunction } from "../codegen/emit/motion.js";
 import { prototypeActions, type Transition } from "../codegen/prototype/model.js";
 import { planOverlays } from "../codegen/prototype/overlays.js";
 import { playable } from "../codegen/prototype/transitions.js";
-import { installMotionProbe, lastPlayed, sameEasing, waitPlayed, type Played } from "../test/helpers/motion-probe.js";
+import { forgetPlayed, installMotionProbe, sameEasing, waitPlayed, type Played } from "../test/helpers/motion-probe.js";
 import { sizedApart, sizedOnly, stylesOf, variantStyles } from "../test/helpers/variant-render.js";
 
 export const VIEWPORT = { width: 1440, height: 900 };
@@ -79,7 +79,7 @@ async function onScreen<T>(
     async (page) => {
       if (reduced) await page.emulateMedia({ reducedMotion: "reduce" });
       if (s.target === "react" && s.paths[index]) await toRoute(page, s.paths[index]!, doc.frames[index]!.id);
-      await lastPlayed(page);
+      await forgetPlayed(page);
       return fn(page);
     },
     { beforeGoto: installMotionProbe },

@@ -2,6 +2,8 @@
  * What a page transition plays, read in Chromium (issue 52's transitions): an init script that records, once a view
  * transition's pseudo-elements animate, each animation's pseudo-element, name, duration and easing (a CSS animation's
  * easing is its keyframes', Web Animations' `getTiming().easing` is linear), and the name on `<html data-transition>`.
+ * Each transition's record waits in a queue until it is read: a second transition that starts before a busy test asks
+ * (a timer going on while a slowed push plays) never takes the first one's place.
  * Cross-document (HTML): on the page reached (`pagereveal`); same-document (React): around
  * `document.startViewTransition`. A transition skipped (reduced motion, a navigation without one) records `skipped`.
  */
@@ -24,12 +26,13 @@ export interface Played {
 function probe(): void {
   // biome-ignore lint/suspicious/noExplicitAny: the page's own globals, typed by nothing here
   const w = globalThis as any;
+  w.__figmentPlayed = [];
   const record = (vt: { ready: Promise<void> }): void => {
     // Started: what it plays (or that it was skipped) follows once its pseudo-elements animate (settledPlayed).
     w.__figmentStarted = true;
     vt.ready.then(
       () => {
-        w.__figmentPlayed = {
+        w.__figmentPlayed.push({
           transition: w.document.documentElement.dataset.transition ?? null,
           // biome-ignore lint/suspicious/noExplicitAny: Web Animations objects
           animations: w.document.getAnimations().map((a: any) => {
@@ -41,10 +44,10 @@ function probe(): void {
               easing: frames[0]?.easing ?? a.effect.getTiming().easing,
             };
           }),
-        };
+        });
       },
       () => {
-        w.__figmentPlayed = { transition: null, animations: [], skipped: true };
+        w.__figmentPlayed.push({ transition: null, animations: [], skipped: true });
       },
     );
   };
@@ -65,15 +68,20 @@ export async function installMotionProbe(page: Page): Promise<void> {
   await page.addInitScript(probe);
 }
 
-/** What the last transition played (undefined: none started), and forgets it. */
+/** The page's queue of what played, not yet read (a page without the probe has none). */
+interface ProbedPage {
+  __figmentPlayed?: Played[];
+  __figmentStarted?: boolean;
+}
+
+/** What the earliest transition not yet read played (undefined: none has), and forgets it. */
 export async function lastPlayed(page: Page): Promise<Played | undefined> {
-  return page.evaluate(() => {
-    // biome-ignore lint/suspicious/noExplicitAny: the probe's global
-    const w = globalThis as any;
-    const played = w.__figmentPlayed;
-    w.__figmentPlayed = undefined;
-    return played;
-  });
+  return page.evaluate(() => (globalThis as ProbedPage).__figmentPlayed?.shift());
+}
+
+/** Forgets every transition played so far (a page's own, on load). */
+export async function forgetPlayed(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as ProbedPage).__figmentPlayed?.splice(0));
 }
 
 /**
@@ -81,7 +89,7 @@ export async function lastPlayed(page: Page): Promise<Played | undefined> {
  * that long passed without one. Without (a test): no clock of its own, the test's timeout bounds the wait.
  */
 export async function waitPlayed(page: Page, timeoutMs?: number): Promise<Played | undefined> {
-  const recorded = () => (globalThis as { __figmentPlayed?: unknown }).__figmentPlayed !== undefined;
+  const recorded = () => ((globalThis as ProbedPage).__figmentPlayed?.length ?? 0) > 0;
   if (timeoutMs === undefined) {
     await page.waitForFunction(recorded, null, { timeout: 0 });
     return lastPlayed(page);
@@ -115,8 +123,8 @@ export function sameEasing(a: string, b: string): boolean {
 export async function settledPlayed(page: Page): Promise<Played | undefined> {
   await page.waitForFunction(
     () => {
-      const w = globalThis as { __figmentStarted?: boolean; __figmentPlayed?: unknown };
-      return w.__figmentStarted !== true || w.__figmentPlayed !== undefined;
+      const w = globalThis as ProbedPage;
+      return w.__figmentStarted !== true || (w.__figmentPlayed?.length ?? 0) > 0;
     },
     null,
     { timeout: 0 },
