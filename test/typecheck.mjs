@@ -2,7 +2,7 @@
 // has cores (the projects are independent: each is one tsc program). Prints each project's errors under its name
 // and exits 1 if any project has errors.
 // The checker is TypeScript 7's native tsc (the package `typescript-native`, an alias of typescript@7): the eight
-// projects took 138 CPU-s with TypeScript 5's and take about 30 with it, one thread each (`--singleThreaded`: the
+// projects took 138 CPU-s with TypeScript 5's and take 25 with it, one thread each (`--singleThreaded`: the
 // projects already share the cores). TypeScript 5 (`typescript`) stays for what runs its compiler API: ts-morph,
 // Angular's compiler, the tests that compile code.
 import { spawn } from "node:child_process";
