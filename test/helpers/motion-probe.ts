@@ -75,7 +75,7 @@ interface ProbedPage {
 }
 
 /** What the earliest transition not yet read played (undefined: none has), and forgets it. */
-export async function lastPlayed(page: Page): Promise<Played | undefined> {
+async function takePlayed(page: Page): Promise<Played | undefined> {
   return page.evaluate(() => (globalThis as ProbedPage).__figmentPlayed?.shift());
 }
 
@@ -92,14 +92,14 @@ export async function waitPlayed(page: Page, timeoutMs?: number): Promise<Played
   const recorded = () => ((globalThis as ProbedPage).__figmentPlayed?.length ?? 0) > 0;
   if (timeoutMs === undefined) {
     await page.waitForFunction(recorded, null, { timeout: 0 });
-    return lastPlayed(page);
+    return takePlayed(page);
   }
   try {
     await page.waitForFunction(recorded, null, { timeout: timeoutMs });
   } catch {
     return undefined;
   }
-  return lastPlayed(page);
+  return takePlayed(page);
 }
 
 /** An easing's points: a `linear()`'s outputs (Chromium adds each one's input, `0.5 50%`), else its numbers. */
@@ -129,5 +129,5 @@ export async function settledPlayed(page: Page): Promise<Played | undefined> {
     null,
     { timeout: 0 },
   );
-  return lastPlayed(page);
+  return takePlayed(page);
 }
