@@ -26,7 +26,7 @@ const DRAWN = "flora order modal";
 
 /**
  * TypeScript 7's native tsc (the devDependency `typescript-native`, as `npm run typecheck` runs it), one thread: the
- * test run's two workers share the cores. TypeScript 5's took 30 CPU-s here.
+ * test run's two workers share the cores. The file took 28.4 CPU-s with TypeScript 5's, 17.1 with it.
  */
 const TSC = join(dirname(createRequire(import.meta.url).resolve("typescript-native/package.json")), "bin", "tsc");
 
