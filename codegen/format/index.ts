@@ -8,7 +8,8 @@
 import type { Plugin } from "prettier";
 import { format } from "prettier/standalone";
 import type { FileSet, Problem, SourceFile } from "../types";
-import { languageFor, PRINT_WIDTH } from "./languages";
+import { languageFor, PRINT_WIDTH, type Language } from "./languages";
+import { joinStyles, splitStyles } from "./sfc-styles";
 import { loadPlugins } from "./plugins";
 import { formatsWithWebFmt, formatWithWebFmt } from "./web-fmt";
 
@@ -29,6 +30,26 @@ async function formatContent(file: SourceFile, author: Author): Promise<Formatte
   }
   const language = languageFor(file.path, file.content);
   if (language === undefined) return { ok: "skipped" };
+  if (author === "emitters" && SFC.test(file.path)) {
+    const content = await formatComponent(file.content, language);
+    if (content !== undefined) return { ok: true, content };
+  }
+  return formatWithPrettier(file, language);
+}
+
+/** Vue and Svelte components: their `<style>` blocks go to malva as the emitters' `.css` files do (sfc-styles.ts). */
+const SFC = /\.(vue|svelte)$/i;
+
+/** The emitters' component, its styles by malva and the rest by prettier; undefined: format it whole with prettier. */
+async function formatComponent(content: string, language: Language): Promise<string | undefined> {
+  const split = splitStyles(content);
+  if (!split) return undefined;
+  const skeleton = await formatWithPrettier({ path: "component", content: split.skeleton }, language);
+  if (skeleton.ok !== true) return undefined;
+  return joinStyles(skeleton.content, split.styles, (css, indent) => formatWithWebFmt("style.css", css, indent));
+}
+
+async function formatWithPrettier(file: SourceFile, language: Language): Promise<Formatted> {
   let plugins: Plugin[];
   try {
     plugins = await loadPlugins(language.plugins);

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { emittedFrames } from "../../test/helpers/emitted-frames.js";
+import type { CodeOptions } from "../index.js";
 import type { SourceFile } from "../types";
 import { formatFiles } from "./index";
+import { splitStyles } from "./sfc-styles";
 
 /**
  * The listed choices, as what they let differ (docs/output.md, "Formatting"):
@@ -27,14 +29,36 @@ const CHOICES: Record<string, (text: string) => string> = {
 
 const extension = (path: string): string => path.slice(path.lastIndexOf(".") + 1);
 
+/** Each distinct file of `frames` once (frames and outputs share many: a component's CSS, the fonts' stylesheet). */
+function distinctFiles(frames: ReturnType<typeof emittedFrames>, keep: (path: string) => boolean) {
+  const files = new Map<string, SourceFile & { label: string }>();
+  for (const { label, files: emitted } of frames)
+    for (const file of emitted)
+      if (!file.bytes && keep(file.path)) files.set(`${file.path}\0${file.content}`, { ...file, label });
+  return [...files.values()];
+}
+
+/** Vue's and Svelte's components (sfc-styles.ts): prettier prints all but their `<style>` blocks, malva those. */
+const COMPONENT_OUTPUTS: readonly CodeOptions[] = [
+  { target: "vue", styling: "css-modules", nodeIds: false },
+  { target: "svelte", styling: "css-modules", nodeIds: false },
+];
+
+/** Same but for the CSS choices inside `<style>`: the rest byte for byte, each block under CHOICES.css. */
+function sameComponent(ours: string, theirs: string): boolean {
+  const [a, b] = [splitStyles(ours), splitStyles(theirs)];
+  if (!a || !b) return ours === theirs;
+  const css = CHOICES["css"]!;
+  return (
+    a.skeleton === b.skeleton &&
+    a.styles.length === b.styles.length &&
+    a.styles.every((style, i) => css(style) === css(b.styles[i]!))
+  );
+}
+
 describe("the emitters' files: wasm formatters vs prettier", () => {
   it("agree on every fixture frame but for the listed choices", async () => {
-    // Each distinct file once: frames and outputs share many (a component's CSS, the fonts' stylesheet).
-    const files = new Map<string, SourceFile & { label: string }>();
-    for (const { label, files: emitted } of emittedFrames()) {
-      for (const file of emitted) if (!file.bytes) files.set(`${file.path}\0${file.content}`, { ...file, label });
-    }
-    const inputs = [...files.values()];
+    const inputs = distinctFiles(emittedFrames(), () => true);
     const [fast, reference] = await Promise.all([formatFiles(inputs, "emitters"), formatFiles(inputs, "model")]);
     expect(fast.problems).toEqual([]);
     expect(reference.problems).toEqual([]);
@@ -55,5 +79,23 @@ describe("the emitters' files: wasm formatters vs prettier", () => {
     expect(tally["tsx"]!.identical).toBeGreaterThan(200);
     expect(tally["css"]!.identical).toBeGreaterThan(tally["css"]!.choices);
     expect(tally["html"]!.identical).toBeGreaterThan(tally["html"]!.choices);
+  });
+
+  it("Vue's and Svelte's components: prettier's but for the CSS choices in their styles", async () => {
+    const inputs = distinctFiles(emittedFrames(COMPONENT_OUTPUTS), (path) => /\.(vue|svelte)$/.test(path));
+    const [fast, reference] = await Promise.all([formatFiles(inputs, "emitters"), formatFiles(inputs, "model")]);
+    expect(fast.problems).toEqual([]);
+    expect(reference.problems).toEqual([]);
+    let identical = 0;
+    const drifted: string[] = [];
+    inputs.forEach((input, i) => {
+      const [ours, theirs] = [fast.files[i]!.content, reference.files[i]!.content];
+      if (ours === theirs) identical++;
+      else if (!sameComponent(ours, theirs)) drifted.push(`${input.label}: ${input.path}`);
+    });
+    expect(drifted).toEqual([]);
+    // Every component has a style block; most print as prettier's to the byte.
+    expect(inputs.every((input) => splitStyles(input.content) !== undefined)).toBe(true);
+    expect(identical).toBeGreaterThan(inputs.length * 0.9);
   });
 });

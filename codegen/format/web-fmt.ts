@@ -51,12 +51,14 @@ export function prepareWebFmt(): Promise<unknown> {
 
 /**
  * The formatted text, or undefined when the formatters did not load or could not parse it (prettier then says where).
+ * `indent`: columns the text will be indented by (a component's `<style>`), taken off the line width.
  */
-export async function formatWithWebFmt(path: string, content: string): Promise<string | undefined> {
+export async function formatWithWebFmt(path: string, content: string, indent = 0): Promise<string | undefined> {
   const formatter = await webFmt();
   if (!formatter) return undefined;
   try {
-    return formatter.format(content, path, WEB_FMT_CONFIG);
+    const config = indent > 0 ? { ...WEB_FMT_CONFIG, lineWidth: PRINT_WIDTH - indent } : WEB_FMT_CONFIG;
+    return formatter.format(content, path, config);
   } catch {
     return undefined;
   }
