@@ -172,6 +172,30 @@ function differing(a: ReturnType<typeof emitFiles>, b: ReturnType<typeof emitFil
   return out;
 }
 
+/** A frame's hint for one set of decisions, read back as `figment code --from-hint` reads it (alone, with its assets). */
+export interface HintRead {
+  hint: string;
+  /** The hint's own frames, no decisions given. */
+  parsed: DesignDocument;
+  /** The same with the hint's assets folder read (`--from-hint --assets DIR`). */
+  withAssets: DesignDocument;
+}
+
+/**
+ * `frame`'s hint with `decisions` (for `layout`), parsed and read with `assetsDir`: one per decisions, whatever the
+ * target (the hint is the same for every target).
+ */
+export async function readHint(
+  frame: ParityFrame,
+  layout: NonNullable<CodeOptions["layout"]>,
+  decisions: LayoutDecisions,
+  assetsDir: string,
+): Promise<HintRead> {
+  const hint = modelHint(frame.document, layout, decisions);
+  const parsed = parseHint(hint).document;
+  return { hint, parsed, withAssets: (await readHintAssets(parsed, assetsDir)).document };
+}
+
 /**
  * `frame`'s emitted files (the project pass and formatting are pure functions of them: equal files, equal code) from
  * the design with `decisions`, against those from its hint (alone, and with `assetsDir`, its assets folder), for
@@ -183,20 +207,33 @@ export async function compareFrame(
   decisions: LayoutDecisions,
   assetsDir: string,
 ): Promise<ParityResult> {
-  const hint = modelHint(frame.document, options.layout ?? "responsive", decisions);
-  const parsed = parseHint(hint).document;
+  return compareWithHint(
+    frame,
+    options,
+    decisions,
+    await readHint(frame, options.layout ?? "responsive", decisions, assetsDir),
+  );
+}
+
+/** compareFrame with the hint already read (readHint, for `options.layout` and `decisions`). */
+export function compareWithHint(
+  frame: ParityFrame,
+  options: CodeOptions,
+  decisions: LayoutDecisions,
+  read: HintRead,
+): ParityResult {
   const design = emitFiles(frame.document, {
     ...options,
     layoutDecisions: decisions,
   });
   // As `figment code --from-hint` runs: the hint's own frames, no decisions given.
-  const alone = emitFiles(parsed, options);
-  const withAssets = emitFiles((await readHintAssets(parsed, assetsDir)).document, options);
-  const laid = hint.match(/ lc:\S+/g) ?? [];
+  const alone = emitFiles(read.parsed, options);
+  const withAssets = emitFiles(read.withAssets, options);
+  const laid = read.hint.match(/ lc:\S+/g) ?? [];
   return {
     differ: differing(design, alone),
     differWithAssets: differing(design, withAssets),
-    hintBytes: Buffer.byteLength(hint),
+    hintBytes: Buffer.byteLength(read.hint),
     laidBytes: laid.reduce((n, token) => n + token.length, 0),
   };
 }
