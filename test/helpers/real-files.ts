@@ -5,7 +5,7 @@
  * and the frames inside its sections (Figma counts those as top-level too); a page's loose vectors, lines, texts
  * and images are not frames.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readDesignBytes } from "../../cli/common/design-text.js";
 import { readRestReply, type RestNode } from "../../codegen/rest/reply.js";
@@ -70,12 +70,33 @@ export function realFiles(): RealFile[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort()
-    .map((name) => {
-      const path = join(dir, name);
+    .map((name) => readLazily(name, join(dir, name)));
+}
+
+/**
+ * A real file whose reply is read when first asked for (then kept by the object): a caller that picks one file by
+ * name reads 1 of the 16 MB, not all of them.
+ */
+function readLazily(name: string, path: string): RealFile {
+  let read: { json: unknown; notes: string[] } | undefined;
+  const reply = (): { json: unknown; notes: string[] } => {
+    if (read === undefined) {
       const bytes = readFileSync(path);
-      const { json, notes } = readDesignBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-      return { name, path, bytes: bytes.length, json, notes };
-    });
+      read = readDesignBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    }
+    return read;
+  };
+  return {
+    name,
+    path,
+    bytes: statSync(path).size,
+    get json() {
+      return reply().json;
+    },
+    get notes() {
+      return reply().notes;
+    },
+  };
 }
 
 const FRAME_TYPES = new Set(["FRAME", "COMPONENT", "COMPONENT_SET", "INSTANCE"]);
