@@ -40,7 +40,8 @@ describe("a component's style blocks", () => {
 describe("an emitter's component formatted", () => {
   it("prints its styles by malva and the rest by prettier, Svelte's indented", async () => {
     const svelte =
-      '<script lang="ts">\nlet a = 1\n</script>\n\n<p class="box">{a}</p>\n\n<style>\n.box {color:red; margin:0 auto}\n</style>\n';
+      '<script lang="ts">\nlet a = 1\n</script>\n\n<p class="box">{a}</p>\n\n' +
+      "<style>\n.box {color:red; margin:0 auto}\n</style>\n";
     const { files, problems } = await formatFiles(
       [
         { path: "src/App.vue", content: VUE },

@@ -172,7 +172,7 @@ function differing(a: ReturnType<typeof emitFiles>, b: ReturnType<typeof emitFil
   return out;
 }
 
-/** A frame's hint for one set of decisions, read back as `figment code --from-hint` reads it (alone, with its assets). */
+/** A frame's hint for one set of decisions, read back as `figment code --from-hint` reads it (alone, with assets). */
 export interface HintRead {
   hint: string;
   /** The hint's own frames, no decisions given. */
