@@ -26,7 +26,7 @@ import {
   withHintAssets,
 } from "./helpers/hint-parity.js";
 import { allDrawings } from "../codegen/design/drawings.js";
-import type { ParityFrame } from "./helpers/hint-parity.js";
+import type { HintRead, ParityFrame } from "./helpers/hint-parity.js";
 
 const TIMEOUT = 600_000;
 
@@ -106,7 +106,7 @@ describe.each(PARITY_FILES.map((f) => [f.name, f] as const))(
           await withHintAssets(frame, async (assets) => {
             for (const verdict of verdicts) {
               // The hint is the same for every target of a layout: written, parsed and read once per verdict.
-              const reads = new Map<string, Awaited<ReturnType<typeof readHint>>>();
+              const reads = new Map<string, HintRead>();
               for (const options of PARITY_TARGETS) {
                 const layout = options.layout ?? "responsive";
                 const read = reads.get(layout) ?? (await readHint(frame, layout, verdict.decisions, assets));

@@ -62,6 +62,33 @@ let work: string;
 let clientRoot: string;
 let client: Client;
 const logs: string[] = [];
+/** Called with each log line as it comes (nextLog's waiters). */
+const logListeners = new Set<(line: string) => void>();
+
+/**
+ * The first log line, seen or to come, that starts with `prefix`; rejects after `ms` naming the lines that came
+ * (a line that never comes fails the test with what the server said instead, not at vitest's bound).
+ */
+function nextLog(prefix: string, ms: number): Promise<string> {
+  const seen = logs.find((line) => line.startsWith(prefix));
+  if (seen !== undefined) return Promise.resolve(seen);
+  return new Promise((resolve, reject) => {
+    const listener = (line: string): void => {
+      if (!line.startsWith(prefix)) return;
+      finish();
+      resolve(line);
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`no log line "${prefix}…" in ${ms / 1000} s; the server logged:\n${logs.join("\n")}`));
+    }, ms);
+    const finish = (): void => {
+      clearTimeout(timer);
+      logListeners.delete(listener);
+    };
+    logListeners.add(listener);
+  });
+}
 /** Every message the server sent, as read off the pipe, before the SDK's client dispatches it. */
 const wire: JSONRPCMessage[] = [];
 
@@ -72,7 +99,9 @@ async function connect(roots: readonly string[]): Promise<Client> {
     roots: roots.map((dir) => ({ uri: pathToFileURL(dir).href, name: "client root" })),
   }));
   connected.setNotificationHandler(LoggingMessageNotificationSchema, (note) => {
-    logs.push(String(note.params.data));
+    const line = String(note.params.data);
+    logs.push(line);
+    for (const listener of logListeners) listener(line);
   });
   const env = { ...(process.env as Record<string, string>), OPENAI_API_KEY: SECRET };
   const transport = new StdioClientTransport({
@@ -357,10 +386,10 @@ describe("figment mcp over stdio", () => {
       arguments: { design: LOGIN, out: "to-cancel", target: "html", nodeIds: true },
     });
     const controller = new AbortController();
-    // Thirty widths, each a step the command stops before when cancelled: the cancel reaches the server while the
-    // page is still being measured, however slow the machine (with four, a busy one finished first and no cancel was
-    // ever logged).
-    const widths = Array.from({ length: 30 }, (_, i) => 320 + i * 40);
+    // Four hundred widths, each a step the command stops before when cancelled: the cancel reaches the server while
+    // the page is still being measured, however slow the machine. With thirty, a starved client's cancel once came
+    // after the server had measured them all and answered: nothing was cancelled, so nothing was logged.
+    const widths = Array.from({ length: 400 }, (_, i) => 320 + i * 4);
     const call = client.callTool(
       { name: "score_code", arguments: { design: LOGIN, dir: "to-cancel", widths } },
       undefined,
@@ -373,11 +402,7 @@ describe("figment mcp over stdio", () => {
       },
     );
     await expect(call).rejects.toThrow();
-    const notice = await new Promise<string>((done) => {
-      const seen = (): string | undefined => logs.find((line) => line.startsWith("score_code: cancelled"));
-      const wait = (): void => void (seen() ? done(seen()!) : setImmediate(wait));
-      wait();
-    });
+    const notice = await nextLog("score_code: cancelled", 60_000);
     // Stopped inside the measurement (the command's own Cancelled), not after a finished one.
     expect(notice).toBe("score_code: cancelled while measuring the code; its work stopped");
     const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
