@@ -83,7 +83,7 @@ export async function sectionsSection(results: BenchResults, root: string): Prom
       continue;
     }
     const png = encodePng(width, height, 3, new Uint8Array(width * height * 3), "up");
-    const inputs = sectionInputs(base, plan, { name: frame.name, w: frame.w, h: frame.h }, png);
+    const inputs = await sectionInputs(base, plan, { name: frame.name, w: frame.w, h: frame.h }, png);
     const tiles = plan.sections.flatMap((s) => s.tiles);
     const longest = Math.max(...tiles.map((t) => Math.max(t.w, t.h)));
     const pxPerDesignPx = Math.min(...tiles.map((t) => t.w / frame.w));

@@ -3,7 +3,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { readRasterSize } from "../../kernel/image-header.js";
-import { decodePng, encodePng, encodePngAsync, type PngChannels } from "./png.js";
+import { cropPng, decodePng, decodePngAsync, encodePng, encodePngAsync, type PngChannels } from "./png.js";
 
 const CRC = (() => {
   const t = new Uint32Array(256);
@@ -185,5 +185,87 @@ describe("encodePng / decodePng", () => {
     expect(() => decodePng(handPng(1, 1, 8, 3, [[0]]))).toThrow(/no palette/);
     expect(() => decodePng(handPng(2, 2, 8, 0, [[1, 2]]))).toThrow(/image data is 3 bytes/);
     expect(() => encodePng(2, 2, 1, new Uint8Array(3))).toThrow(/not 3/);
+  });
+});
+
+/** The RGBA pixels of `rect` cut from `image`'s by hand. */
+function cut(image: { width: number; rgba: Uint8Array }, r: { x: number; y: number; w: number; h: number }) {
+  const out = new Uint8Array(r.w * r.h * 4);
+  for (let row = 0; row < r.h; row++) {
+    const from = ((r.y + row) * image.width + r.x) * 4;
+    out.set(image.rgba.subarray(from, from + r.w * 4), row * r.w * 4);
+  }
+  return out;
+}
+
+describe("cropPng / decodePngAsync", () => {
+  it.each([1, 2, 3, 4] as PngChannels[])(
+    "cuts %i-channel pictures' full-width bands and other rectangles to exactly their pixels",
+    async (channels) => {
+      // 40 px wide: every row aligns to 4 bytes (the fast Up path); 37 px wide: only RGBA rows do.
+      for (const width of [40, 37]) {
+        const png = encodePng(width, 23, channels, pixels(width, 23, channels, 7 + channels));
+        const whole = decodePng(png);
+        const rects = [
+          { x: 0, y: 0, w: width, h: 9 },
+          { x: 0, y: 9, w: width, h: 14 },
+          { x: 0, y: 5, w: width, h: 1 },
+          { x: 3, y: 4, w: 20, h: 10 },
+        ];
+        const crops = await cropPng(png, rects);
+        for (const [k, r] of rects.entries()) {
+          const got = decodePng(crops[k]!);
+          expect([got.width, got.height]).toEqual([r.w, r.h]);
+          expect(got.rgba, `${channels} channels, ${width} px, rect ${k}`).toEqual(cut(whole, r));
+        }
+        // A band keeps the picture's colour type (IHDR byte 9): no alpha added to an RGB screenshot.
+        expect(crops[0]![25]).toBe(png[25]);
+        expect(await decodePngAsync(png)).toEqual(whole);
+      }
+    },
+  );
+
+  it("cuts PNGs made elsewhere too: Up-filtered rows by node:zlib, palettes, 16-bit samples (as RGBA)", async () => {
+    const width = 8;
+    const rows = Array.from({ length: 6 }, (_, y) =>
+      Array.from({ length: width * 3 }, (_, i) => (i * 31 + y * 17) & 0xff),
+    );
+    const upRaw = Buffer.from(
+      rows.flatMap((row, y) => [2, ...row.map((v, i) => (v - (y > 0 ? rows[y - 1]![i]! : 0)) & 0xff)]),
+    );
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(6, 4);
+    header[8] = 8;
+    header[9] = 2;
+    const up = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(upRaw)),
+      chunk("IEND", new Uint8Array()),
+    ]);
+    const palette = handPng(
+      3,
+      2,
+      8,
+      3,
+      [
+        [0, 1, 1],
+        [1, 0, 1],
+      ],
+      [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))],
+    );
+    const deep = handPng(1, 2, 16, 6, [
+      [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0],
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    ]);
+    for (const png of [up, palette, deep]) {
+      const whole = decodePng(png);
+      const band = { x: 0, y: 1, w: whole.width, h: whole.height - 1 };
+      const [crop] = await cropPng(png, [band]);
+      expect(decodePng(crop!).rgba).toEqual(cut(whole, band));
+    }
+    expect(await cropPng(up, [])).toEqual([]);
+    await expect(cropPng(new Uint8Array([1, 2, 3]), [{ x: 0, y: 0, w: 1, h: 1 }])).rejects.toThrow(/not a PNG/);
   });
 });

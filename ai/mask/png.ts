@@ -211,10 +211,38 @@ export async function encodePngAsync(
   pixels: Uint8Array,
   filter: PngFilter = "adaptive",
 ): Promise<Uint8Array> {
-  const raw = filtered(width, height, channels, pixels, filter);
-  if (typeof CompressionStream !== "function") return assemble(width, height, channels, zlibSync(raw, { level: 6 }));
+  return assemble(width, height, channels, await deflated(filtered(width, height, channels, pixels, filter)));
+}
+
+/** `raw` in zlib format: by the platform's CompressionStream where there is one, else by fflate. */
+async function deflated(raw: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  if (typeof CompressionStream !== "function") return zlibSync(raw, { level: 6 });
   const stream = new Blob([raw]).stream().pipeThrough(new CompressionStream("deflate"));
-  return assemble(width, height, channels, new Uint8Array(await new Response(stream).arrayBuffer()));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * A PNG's zlib image data inflated: by the platform's DecompressionStream where there is one (native code), else by
+ * fflate. Data the native inflater refuses goes to fflate too, whose error names what is wrong.
+ */
+async function inflated(data: Uint8Array): Promise<Uint8Array> {
+  if (typeof DecompressionStream === "function") {
+    try {
+      const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream("deflate"));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch {
+      // fflate below says why.
+    }
+  }
+  return inflatedSync(data);
+}
+
+function inflatedSync(data: Uint8Array): Uint8Array {
+  try {
+    return unzlibSync(data);
+  } catch (error) {
+    throw new FigmentError("input", `The PNG's image data does not inflate: ${(error as Error).message}.`);
+  }
 }
 
 interface Header {
@@ -284,6 +312,23 @@ function readChunks(bytes: Uint8Array): {
   return { header, ...(palette ? { palette } : {}), ...(transparency ? { transparency } : {}), data: joined };
 }
 
+/**
+ * `prev` added to `row` byte by byte, four bytes at a time (no carry crosses a byte): Up is a screenshot's usual filter
+ * (decodePng of a 1440 × 5594 px Up-filtered picture: 181–218 → 92–123 ms). False when the rows are not aligned for
+ * it (the caller adds them itself).
+ */
+function addRow(row: Uint8Array, prev: Uint8Array): boolean {
+  if (row.byteOffset % 4 !== 0 || prev.byteOffset % 4 !== 0 || row.length % 4 !== 0) return false;
+  const a = new Uint32Array(row.buffer, row.byteOffset, row.length >>> 2);
+  const b = new Uint32Array(prev.buffer, prev.byteOffset, prev.length >>> 2);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    a[i] = ((x & 0x7f7f7f7f) + (y & 0x7f7f7f7f)) ^ ((x ^ y) & 0x80808080);
+  }
+  return true;
+}
+
 /** Undoes the row filters in place; returns the rows without their filter bytes. */
 function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
   if (raw.length < (stride + 1) * height)
@@ -305,7 +350,8 @@ function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number):
       for (let i = 0; i < first; i++) row[i] = src[i]!;
       for (let i = first; i < stride; i++) row[i] = (src[i]! + row[i - bpp]!) & 0xff;
     } else if (type === 2) {
-      for (let i = 0; i < stride; i++) row[i] = (src[i]! + prev[i]!) & 0xff;
+      row.set(src);
+      if (!addRow(row, prev)) for (let i = 0; i < stride; i++) row[i] = (row[i]! + prev[i]!) & 0xff;
     } else if (type === 3) {
       for (let i = 0; i < first; i++) row[i] = (src[i]! + (prev[i]! >>> 1)) & 0xff;
       for (let i = first; i < stride; i++) row[i] = (src[i]! + ((row[i - bpp]! + prev[i]!) >>> 1)) & 0xff;
@@ -319,17 +365,23 @@ function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number):
 
 /** Any non-interlaced PNG as RGBA (16-bit samples keep their high byte; grey and palettes expanded). */
 export function decodePng(bytes: Uint8Array): RgbaImage {
-  const { header, palette, transparency, data } = readChunks(bytes);
+  const chunks = readChunks(bytes);
+  return rgbaOf(chunks, inflatedSync(chunks.data));
+}
+
+/** decodePng with the image data inflated natively where the platform can (several times fflate's speed). */
+export async function decodePngAsync(bytes: Uint8Array): Promise<RgbaImage> {
+  const chunks = readChunks(bytes);
+  return rgbaOf(chunks, await inflated(chunks.data));
+}
+
+/** The inflated image data `raw` of the PNG read as `chunks`, unfiltered, as RGBA. */
+function rgbaOf(chunks: ReturnType<typeof readChunks>, raw: Uint8Array): RgbaImage {
+  const { header, palette, transparency } = chunks;
   const { width, height, depth, colourType } = header;
   const channels = CHANNELS_OF[colourType]!;
   const bitsPerPixel = channels * depth;
   const stride = Math.ceil((width * bitsPerPixel) / 8);
-  let raw: Uint8Array;
-  try {
-    raw = unzlibSync(data);
-  } catch (error) {
-    throw new FigmentError("input", `The PNG's image data does not inflate: ${(error as Error).message}.`);
-  }
   const rows = unfilter(raw, height, stride, Math.max(1, bitsPerPixel >>> 3));
   // 8-bit RGBA rows are already the output (a screenshot's usual form).
   if (depth === 8 && colourType === 6) return { width, height, rgba: rows };
@@ -388,4 +440,61 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
     }
   }
   return { width, height, rgba };
+}
+
+/** A rectangle of a picture, in its pixels. */
+export interface PngRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Each rectangle of the PNG `bytes` as a PNG of its own, pixels as they are (never scaled). A rectangle as wide as
+ * the picture (a tall frame's bands, the usual case) keeps the picture's own colour type and its rows as filtered:
+ * only its first row, filtered against a row the band does not hold, is filtered again. Any other is cut from the
+ * RGBA pixels and encoded as RGBA. Inflated and deflated natively where the platform can.
+ */
+export async function cropPng(bytes: Uint8Array, rects: readonly PngRect[]): Promise<Uint8Array[]> {
+  if (rects.length === 0) return [];
+  const chunks = readChunks(bytes);
+  const raw = await inflated(chunks.data);
+  const { width, height, depth, colourType } = chunks.header;
+  const bands = depth === 8 && colourType !== 3 && !chunks.transparency;
+  const channels = CHANNELS_OF[colourType]! as PngChannels;
+  const stride = width * channels;
+  const rows = bands ? unfilter(raw, height, stride, channels) : undefined;
+  let image: RgbaImage | undefined;
+  return Promise.all(
+    rects.map((r) => {
+      if (rows && r.x === 0 && r.w === width) return band(raw, rows, { width, channels }, r.y, r.h);
+      image ??= rgbaOf(chunks, raw);
+      const pixels = new Uint8Array(r.w * r.h * 4);
+      for (let row = 0; row < r.h; row++) {
+        const from = ((r.y + row) * image.width + r.x) * 4;
+        pixels.set(image.rgba.subarray(from, from + r.w * 4), row * r.w * 4);
+      }
+      return encodePngAsync(r.w, r.h, 4, pixels);
+    }),
+  );
+}
+
+/** Rows `y` to `y + h` as a PNG: the stored rows (`raw`, filtered) copied, the first filtered again on its own. */
+async function band(
+  raw: Uint8Array,
+  rows: Uint8Array,
+  format: { width: number; channels: PngChannels },
+  y: number,
+  h: number,
+): Promise<Uint8Array> {
+  const stride = format.width * format.channels;
+  const out = raw.slice(y * (stride + 1), (y + h) * (stride + 1));
+  // Filters that read the row above (Up, Average, Paeth) would read a row this PNG does not have: the first row is
+  // filtered with None or Sub, whichever the usual heuristic prefers.
+  const first = rows.subarray(y * stride, (y + 1) * stride);
+  const sub = filterCost(1, first, undefined, format.channels, Infinity);
+  const none = filterCost(0, first, undefined, format.channels, sub);
+  filterRow(none < sub ? 0 : 1, first, undefined, format.channels, out.subarray(0, stride + 1));
+  return assemble(format.width, h, format.channels, await deflated(out));
 }

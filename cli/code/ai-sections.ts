@@ -69,7 +69,7 @@ export async function splitFrame(
   if (!plan.split) return undefined;
   const png = image ? new Uint8Array(await readFile(image.path)) : undefined;
   const facts = { id: frame.id, name: frame.name, w: laidFrame.w, h: laidFrame.h };
-  return { plan, inputs: sectionInputs(input, plan, facts, png), frame: facts, whole: input };
+  return { plan, inputs: await sectionInputs(input, plan, facts, png), frame: facts, whole: input };
 }
 
 /** The estimate of each section's request (tokens of its texts and tiles), in drawn order. */

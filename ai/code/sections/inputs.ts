@@ -4,40 +4,25 @@
  * tiles, and no draft (a draft of the whole page would undo the split). The estimate is computed from these very
  * inputs, so it is what is sent.
  */
-import { decodePng, encodePng } from "../../mask/png.js";
+import { cropPng } from "../../mask/png.js";
 import { pngDataUrl, type PromptInput } from "../prompt.js";
-import type { PixelRect } from "./limits.js";
 import type { SectionPlan } from "./plan.js";
 import type { SectionTile } from "../section-prompt.js";
-
-/** Each rectangle of the PNG `bytes` as a PNG of its own (RGBA, pixels as they are: never scaled). */
-export function cropPng(bytes: Uint8Array, rects: readonly PixelRect[]): Uint8Array[] {
-  if (rects.length === 0) return [];
-  const image = decodePng(bytes);
-  return rects.map((r) => {
-    const pixels = new Uint8Array(r.w * r.h * 4);
-    for (let row = 0; row < r.h; row++) {
-      const from = ((r.y + row) * image.width + r.x) * 4;
-      pixels.set(image.rgba.subarray(from, from + r.w * 4), row * r.w * 4);
-    }
-    return encodePng(r.w, r.h, 4, pixels);
-  });
-}
 
 /**
  * One PromptInput per planned section. `png`: the frame's picture (absent: structure only, as for one request);
  * `frame`: its name and design size.
  */
-export function sectionInputs(
+export async function sectionInputs(
   base: PromptInput,
   plan: SectionPlan,
   frame: { name: string; w: number; h: number },
   png?: Uint8Array,
-): PromptInput[] {
+): Promise<PromptInput[]> {
   const components = plan.sections.map((s) => s.component);
   const scale = plan.pictureScale;
   const crops = png
-    ? cropPng(
+    ? await cropPng(
         png,
         plan.sections.flatMap((s) => s.tiles),
       )

@@ -34,8 +34,8 @@ function ask(id: string, target: PromptInput["target"] = "react") {
 beforeAll(loadTokenizer);
 
 describe("prepareSections", () => {
-  it("splits a tall landing page into requests whose estimates make the card's total", () => {
-    const split = prepareSections(ask("8203:59903"))!;
+  it("splits a tall landing page into requests whose estimates make the card's total", async () => {
+    const split = (await prepareSections(ask("8203:59903")))!;
     expect(split).toBeDefined();
     const { list, inputs } = split.sections;
     expect(list.length).toBeGreaterThanOrEqual(3);
@@ -49,12 +49,12 @@ describe("prepareSections", () => {
     expect(list.at(-1)!.y + list.at(-1)!.h).toBeCloseTo(5594, -1);
   });
 
-  it("keeps a small frame in one request, and splits the tall page for every target, each rule its own", () => {
-    expect(prepareSections(ask("8211:116360"))).toBeUndefined();
+  it("keeps a small frame in one request, and splits the tall page for every target, each rule its own", async () => {
+    expect(await prepareSections(ask("8211:116360"))).toBeUndefined();
     const tall = ask("8203:59903");
     for (const target of TARGETS) {
       // The picture's size splits the page; its crops (the first test's) are left out here.
-      const split = prepareSections({ ...tall, input: { ...tall.input, target }, png: undefined })!;
+      const split = (await prepareSections({ ...tall, input: { ...tall.input, target }, png: undefined }))!;
       expect(split.sections.list.length, target).toBeGreaterThanOrEqual(3);
       for (const input of split.sections.inputs) {
         expect(input.target).toBe(target);

@@ -32,7 +32,9 @@ export interface SectionsAsk {
 }
 
 /** The frame's sections and their estimate, or undefined when it goes in one request. Needs the tokenizer loaded. */
-export function prepareSections(ask: SectionsAsk): { sections: PreparedSections; estimate: Estimate } | undefined {
+export async function prepareSections(
+  ask: SectionsAsk,
+): Promise<{ sections: PreparedSections; estimate: Estimate } | undefined> {
   const { document, input } = ask;
   if (!splitsFor(input.target) || input.drawings || document.frames.length !== 1) return undefined;
   const laid = laidDocument(document, "responsive", ask.decisions);
@@ -45,7 +47,7 @@ export function prepareSections(ask: SectionsAsk): { sections: PreparedSections;
   });
   if (!plan.split) return undefined;
   const facts = { name: document.frames[0]!.name, w: frame.w, h: frame.h };
-  const inputs = sectionInputs(input, plan, facts, ask.image ? ask.png : undefined);
+  const inputs = await sectionInputs(input, plan, facts, ask.image ? ask.png : undefined);
   const concurrency = DEFAULT_SECTION_CONCURRENCY;
   const estimates = sectionEstimates(inputs, plan, {
     model: ask.model,

@@ -69,7 +69,7 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
   });
   // A frame too large for one request goes section by section (the Code panel's setting, on by default).
   const split = request.sections
-    ? prepareSections({
+    ? await prepareSections({
         document: design.document,
         input,
         png: request.png,
