@@ -25,6 +25,7 @@ import { DEFAULT_SECTION_CONCURRENCY } from "../ai/code/sections/run.js";
 import { assembleSections } from "../ai/code/sections/assemble.js";
 import { scoreDocument, scoreFiles } from "../cli/code/score.js";
 import { offlineSectionsPage, TALL_PAGES } from "../test/helpers/offline-sections.js";
+import { QUICK, quickSample } from "./quick.js";
 import { againstTarget, round, type BenchResults } from "./results.js";
 
 const PAGES = [
@@ -60,7 +61,8 @@ function textBoxes(frame: DesignNode): { id: string; y: number; h: number }[] {
 export async function sectionsSection(results: BenchResults, root: string): Promise<void> {
   await loadTokenizer();
   const limits = imageLimits("high");
-  for (const page of PAGES) {
+  // Quick: one split page and the page kept whole, each path once.
+  for (const page of QUICK ? [PAGES[0]!, PAGES[2]!] : PAGES) {
     const json = JSON.parse(readFileSync(join(root, "test/fixtures/real", page.file), "utf8")) as unknown;
     const started = performance.now();
     const doc = laidDocument(loadDesign(json, [page.id]).document);
@@ -150,7 +152,7 @@ export async function sectionsSection(results: BenchResults, root: string): Prom
  * server answering each section's request): cli/code/ai-sections-score.test.ts.
  */
 async function assembledScores(results: BenchResults, root: string): Promise<void> {
-  for (const page of TALL_PAGES) {
+  for (const page of quickSample(TALL_PAGES)) {
     const started = performance.now();
     const offline = await offlineSectionsPage(root, page.file, page.id);
     const frame = offline.loaded.document.frames[0]!;

@@ -222,7 +222,7 @@ export function fuzzIssue50(options: { huge: boolean }): Issue50Report {
 }
 
 /** ms to count the tokens of a million characters without a space ("x", and random letters). */
-export async function estimateTimings(): Promise<{
+export async function estimateTimings(length = 1_000_000): Promise<{
   xMs: number;
   lettersMs: number;
   spacesMs: number;
@@ -244,12 +244,12 @@ export async function estimateTimings(): Promise<{
     }).join("");
   };
   // The tenths first, each its own text, so that none is counted from what the million left behind.
-  const tenthMs = Math.min(...[51, 52, 53].map((seed) => timed(lettersOf(100_000, seed))));
+  const tenthMs = Math.min(...[51, 52, 53].map((seed) => timed(lettersOf(length / 10, seed))));
   return {
-    xMs: timed("x".repeat(1_000_001)),
+    xMs: timed("x".repeat(length + 1)),
     // The best of two, as the tenths are the best of three: the machine is shared.
-    lettersMs: Math.min(timed(lettersOf(1_000_000, 50)), timed(lettersOf(1_000_000, 54))),
-    spacesMs: timed(" ".repeat(1_000_001)),
+    lettersMs: Math.min(timed(lettersOf(length, 50)), timed(lettersOf(length, 54))),
+    spacesMs: timed(" ".repeat(length + 1)),
     tenthMs,
   };
 }
