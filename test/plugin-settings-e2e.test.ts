@@ -42,17 +42,19 @@ async function pickProvider(ui: Frame, label: string): Promise<void> {
   await ui.getByRole("option", { name: label, exact: true }).click();
 }
 
+/**
+ * Clicks Test connection and reads the result it shows. The result shown before is marked first: the panel removes it
+ * while testing and shows a new element, so the unmarked one is this click's however fast the reply comes (waiting
+ * for the old one to detach waited out Playwright's 30 s when the new one had already replaced it).
+ */
 async function testConnection(ui: Frame): Promise<string> {
-  const before = await ui.locator(".test-result").count();
-  const button = ui.getByRole("button", { name: /^(Test connection|Testing…)$/ });
-  await button.click();
-  if (before > 0)
-    await ui
-      .locator(".test-result")
-      .waitFor({ state: "detached" })
-      .catch(() => undefined);
-  await ui.locator(".test-result").waitFor({ timeout: 60_000 });
-  return ((await ui.locator(".test-result").textContent()) ?? "").trim();
+  await ui.locator(".test-result").evaluateAll((shown) => {
+    for (const element of shown) element.setAttribute("data-before-click", "");
+  });
+  await ui.getByRole("button", { name: /^(Test connection|Testing…)$/ }).click();
+  const result = ui.locator(".test-result:not([data-before-click])");
+  await result.waitFor({ timeout: 60_000 });
+  return ((await result.textContent()) ?? "").trim();
 }
 
 /** Every Authorization fingerprint a server received. */
