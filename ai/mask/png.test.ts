@@ -266,6 +266,8 @@ describe("cropPng / decodePngAsync", () => {
       expect(decodePng(crop!).rgba).toEqual(cut(whole, band));
     }
     expect(await cropPng(up, [])).toEqual([]);
+    await expect(cropPng(up, [{ x: 0, y: 4, w: width, h: 3 }])).rejects.toThrow(/Cannot cut 8 × 3 px at \(0, 4\)/);
+    await expect(cropPng(up, [{ x: 2, y: 0, w: width, h: 1 }])).rejects.toThrow(/from a 8 × 6 px picture/);
     await expect(cropPng(new Uint8Array([1, 2, 3]), [{ x: 0, y: 0, w: 1, h: 1 }])).rejects.toThrow(/not a PNG/);
   });
 });

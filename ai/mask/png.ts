@@ -468,6 +468,11 @@ export async function cropPng(bytes: Uint8Array, rects: readonly PngRect[]): Pro
   let image: RgbaImage | undefined;
   return Promise.all(
     rects.map((r) => {
+      if (r.x < 0 || r.y < 0 || r.w < 1 || r.h < 1 || r.x + r.w > width || r.y + r.h > height)
+        throw new FigmentError(
+          "input",
+          `Cannot cut ${r.w} × ${r.h} px at (${r.x}, ${r.y}) from a ${width} × ${height} px picture.`,
+        );
       if (rows && r.x === 0 && r.w === width) return band(raw, rows, { width, channels }, r.y, r.h);
       image ??= rgbaOf(chunks, raw);
       const pixels = new Uint8Array(r.w * r.h * 4);
@@ -491,10 +496,10 @@ async function band(
   const stride = format.width * format.channels;
   const out = raw.slice(y * (stride + 1), (y + h) * (stride + 1));
   // Filters that read the row above (Up, Average, Paeth) would read a row this PNG does not have: the first row is
-  // filtered with None or Sub, whichever the usual heuristic prefers.
+  // filtered with None or Sub, whichever the usual heuristic prefers (None on a tie, as `filtered` orders them).
   const first = rows.subarray(y * stride, (y + 1) * stride);
   const sub = filterCost(1, first, undefined, format.channels, Infinity);
-  const none = filterCost(0, first, undefined, format.channels, sub);
-  filterRow(none < sub ? 0 : 1, first, undefined, format.channels, out.subarray(0, stride + 1));
+  const none = filterCost(0, first, undefined, format.channels, sub + 1);
+  filterRow(none <= sub ? 0 : 1, first, undefined, format.channels, out.subarray(0, stride + 1));
   return assemble(format.width, h, format.channels, await deflated(out));
 }
