@@ -3,7 +3,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { readRasterSize } from "../../kernel/image-header.js";
-import { cropPng, decodePng, decodePngAsync, encodePng, encodePngAsync, type PngChannels } from "./png.js";
+import { cropPng, decodePng, encodePng, encodePngAsync, type PngChannels } from "./png.js";
 
 const CRC = (() => {
   const t = new Uint32Array(256);
@@ -198,7 +198,7 @@ function cut(image: { width: number; rgba: Uint8Array }, r: { x: number; y: numb
   return out;
 }
 
-describe("cropPng / decodePngAsync", () => {
+describe("cropPng", () => {
   it.each([1, 2, 3, 4] as PngChannels[])(
     "cuts %i-channel pictures' full-width bands and other rectangles to exactly their pixels",
     async (channels) => {
@@ -220,7 +220,6 @@ describe("cropPng / decodePngAsync", () => {
         }
         // A band keeps the picture's colour type (IHDR byte 9): no alpha added to an RGB screenshot.
         expect(crops[0]![25]).toBe(png[25]);
-        expect(await decodePngAsync(png)).toEqual(whole);
       }
     },
   );

@@ -225,10 +225,10 @@ async function deflated(raw: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
  * A PNG's zlib image data inflated: by the platform's DecompressionStream where there is one (native code), else by
  * fflate. Data the native inflater refuses goes to fflate too, whose error names what is wrong.
  */
-async function inflated(data: Uint8Array): Promise<Uint8Array> {
+async function inflated(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   if (typeof DecompressionStream === "function") {
     try {
-      const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream("deflate"));
+      const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"));
       return new Uint8Array(await new Response(stream).arrayBuffer());
     } catch {
       // fflate below says why.
@@ -266,7 +266,7 @@ function readChunks(bytes: Uint8Array): {
   header: Header;
   palette?: Uint8Array;
   transparency?: Uint8Array;
-  data: Uint8Array;
+  data: Uint8Array<ArrayBuffer>;
 } {
   if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b))
     throw new FigmentError("input", "These bytes are not a PNG (its signature is missing).");
@@ -369,12 +369,6 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   return rgbaOf(chunks, inflatedSync(chunks.data));
 }
 
-/** decodePng with the image data inflated natively where the platform can (several times fflate's speed). */
-export async function decodePngAsync(bytes: Uint8Array): Promise<RgbaImage> {
-  const chunks = readChunks(bytes);
-  return rgbaOf(chunks, await inflated(chunks.data));
-}
-
 /** The inflated image data `raw` of the PNG read as `chunks`, unfiltered, as RGBA. */
 function rgbaOf(chunks: ReturnType<typeof readChunks>, raw: Uint8Array): RgbaImage {
   const { header, palette, transparency } = chunks;
@@ -442,7 +436,7 @@ function rgbaOf(chunks: ReturnType<typeof readChunks>, raw: Uint8Array): RgbaIma
   return { width, height, rgba };
 }
 
-/** A rectangle of a picture, in its pixels. */
+/** A rectangle of a picture, in its pixels (whole pixels). */
 export interface PngRect {
   x: number;
   y: number;

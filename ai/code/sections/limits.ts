@@ -7,6 +7,7 @@
  * provider, which for OpenAI's models applies the same rule; another OpenAI-compatible endpoint is assumed to as well.
  * A picture within these sides reaches the model as sent: one design px stays at least one image px.
  */
+import type { PngRect } from "../../mask/png.js";
 import type { ImageDetail } from "../prompt.js";
 
 export interface ImageLimits {
@@ -35,13 +36,8 @@ export function providerScale(width: number, height: number, limits: ImageLimits
   return fit * Math.min(1, limits.shortSide / shortest);
 }
 
-/** A rectangle in image pixels (whole pixels). */
-export interface PixelRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+/** A rectangle in image pixels (whole pixels): the one the tiles are cut by (ai/mask/png.ts cropPng). */
+export type PixelRect = PngRect;
 
 /**
  * `rect` cut into equal tiles each within `limits` (unscaled by the provider): columns no wider than the long side,
