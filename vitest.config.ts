@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/longest-first.js";
 
 const INCLUDE = [
   "kernel/**/*.test.ts",
@@ -53,6 +54,8 @@ export default defineConfig({
     // Two workers on this 2-core machine (vitest's default in run mode is cores − 1 = 1). Much of a browser test's
     // time is waiting — on Chromium's own processes, on streamed replies — so a second file runs in that time.
     maxWorkers: 2,
+    // The longest files first, so that both workers stay busy to the end (test/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
