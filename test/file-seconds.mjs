@@ -2,7 +2,7 @@
 // last full `npm test` on this machine (vitest's own record of it, under node_modules/.vite/vitest), for the order
 // test/longest-first.ts starts files in on a clean clone, which has no record. Run it after a full run when files
 // were added or became much slower or faster; the order is all it changes.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,13 +16,7 @@ function latestResults() {
   const found = readdirSync(CACHE, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(CACHE, entry.name, "results.json"))
-    .filter((path) => {
-      try {
-        return statSync(path).isFile();
-      } catch {
-        return false;
-      }
-    })
+    .filter((path) => existsSync(path))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   if (found.length === 0) throw new Error(`no vitest results under ${CACHE}: run npm test first`);
   return JSON.parse(readFileSync(found[0], "utf8")).results;
