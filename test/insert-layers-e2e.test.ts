@@ -29,12 +29,12 @@ interface Inserted {
   frames: number;
   vectors: number;
   /**
-   * The undo steps so far that create layers (an insertion's), and the creations outside any step. Counted by what a
-   * step holds, not by all steps: Generate's own writes (the relaunch button, the file's id) are steps of their own
-   * that may land after the Insert button is enabled, on a busy machine even after the click.
+   * The undo steps so far that change inserted layers (the simulator's `sim:` ids), and such changes outside any
+   * step. Counted by what a step holds, not by all steps: Generate's own writes (the relaunch button, the file's id)
+   * are steps of their own that may land after the Insert button is enabled, on a busy machine even after the click.
    */
-  creatingSteps: number;
-  loneCreations: number;
+  insertSteps: number;
+  looseChanges: number;
 }
 
 /** The layer the insertion selected, its TEXT layers with their boxes relative to it, and its undo steps so far. */
@@ -52,8 +52,8 @@ const inserted = (sim: <T>(expression: string) => Promise<T>): Promise<Inserted>
         .map((n) => ({ characters: n.characters, box: rel(n.absoluteBoundingBox) })),
       frames: all.filter((n) => n.type === "FRAME").length,
       vectors: all.filter((n) => n.type === "VECTOR").length,
-      creatingSteps: sim.record.undo.steps.filter((step) => step.some((c) => c.startsWith("create "))).length,
-      loneCreations: sim.record.undo.pending.filter((c) => c.startsWith("create ")).length,
+      insertSteps: sim.record.undo.steps.filter((step) => step.some((c) => c.includes(" sim:"))).length,
+      looseChanges: sim.record.undo.pending.filter((c) => c.includes(" sim:")).length,
     };
   })()`);
 
@@ -160,7 +160,7 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
         expect(phone.name).toBe("header · 390");
         expect(phone.box.width).toBe(390);
         expect(phone.box.x).toBeGreaterThanOrEqual(header.x + header.width);
-        expect([phone.creatingSteps, phone.loneCreations]).toEqual([1, 0]);
+        expect([phone.insertSteps, phone.looseChanges]).toEqual([1, 0]);
         // At 390 the code folds the menu behind its button: the social links stay, as editable TEXT layers.
         expect(phone.texts.map((t) => t.characters)).toEqual(["youtube", "vk", "telegram", "dprofile"]);
         expect(phone.box.height).toBeGreaterThan(header.height);
@@ -172,7 +172,7 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
         const desk = await inserted(sim);
         expect(desk.box.width).toBe(1200);
         expect(Math.abs(desk.box.height - header.height)).toBeLessThanOrEqual(2);
-        expect([desk.creatingSteps, desk.loneCreations]).toEqual([2, 0]);
+        expect([desk.insertSteps, desk.looseChanges]).toEqual([2, 0]);
         // Every text of the design is an editable TEXT layer with its characters (never outlines).
         const deskTexts = new Set(desk.texts.map((t) => t.characters.trim()));
         for (const t of design) expect(deskTexts).toContain(t.characters.trim());
