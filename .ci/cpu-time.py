@@ -23,12 +23,27 @@ def main(argv: list[str]) -> int:
     libc = ctypes.CDLL(None, use_errno=True)
     subreaper = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
     start = time.monotonic()
+    run = {"child": None, "cancelled": False}
+
+    # A cancelled run stops the command, as it would have stopped without this wrapper. Once the command has been
+    # reaped its pid may belong to another process, so it is never signalled then: the cancel ends the wait for orphans.
+    def forward(sig: int, _frame: object) -> None:
+        run["cancelled"] = True
+        if run["child"] is not None:
+            try:
+                os.kill(run["child"], sig)
+            except ProcessLookupError:
+                pass  # ended, not yet reaped
+
+    # Installed before the fork, so that no cancel is lost in between; exec resets them to the default in the child.
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, forward)
     child = os.fork()
     if child == 0:
         os.execvp(argv[0], argv)
-    # A cancelled run stops the command, as it would have stopped without this wrapper.
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, lambda s, _f: os.kill(child, s))
+    run["child"] = child
+    if run["cancelled"]:  # cancelled while forking
+        os.kill(child, signal.SIGTERM)
 
     status = 1
     ended_at = None
@@ -41,7 +56,11 @@ def main(argv: list[str]) -> int:
         if pid == child:
             status = os.waitstatus_to_exitcode(raw)
             ended_at = time.monotonic()
+            run["child"] = None
         elif pid == 0:  # orphans still running after the command ended
+            if run["cancelled"]:
+                print("::: the run was cancelled: the CPU of processes still running is not counted")
+                break
             if time.monotonic() - ended_at > ORPHANS_GRACE_S:
                 print(f"::: processes still running {ORPHANS_GRACE_S:.0f} s after the run: their CPU is not counted")
                 break
