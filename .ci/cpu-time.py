@@ -23,6 +23,9 @@ def main(argv: list[str]) -> int:
     libc = ctypes.CDLL(None, use_errno=True)
     subreaper = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
     start = time.monotonic()
+    # Children's times survive exec: a launcher that ran helpers before exec'ing Python (pyenv's shim: 0.3 CPU-s) would
+    # be counted as the run's. Only what is added from here on is.
+    before = os.times()
     run = {"child": None, "cancelled": False}
 
     # A cancelled run stops the command, as it would have stopped without this wrapper. Once the command has been
@@ -68,7 +71,7 @@ def main(argv: list[str]) -> int:
 
     wall = time.monotonic() - start
     times = os.times()
-    cpu = times.children_user + times.children_system
+    cpu = (times.children_user - before.children_user) + (times.children_system - before.children_system)
     scope = "every process of the run" if subreaper else "the processes waited for (no subreaper: orphans missed)"
     print(f"::: CPU: {cpu:.1f} CPU-s, {scope}: {cpu / wall:.2f} cores busy on average over {wall:.1f} s", flush=True)
     return status if status >= 0 else 128 - status
