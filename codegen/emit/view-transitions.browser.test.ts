@@ -139,6 +139,25 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       });
     });
 
+  // HTML's transitions are cross-document: the push's record is written on Next, whose timer leaves it after 0.5 s. A
+  // test busy elsewhere may look only once the page is back on Start (it did: the push's record had gone with Next,
+  // and the dissolve's was read in its place); read then, the push still comes first and the dissolve after it.
+  it("html: a transition is read in its turn after the page that played it has gone on", {
+    timeout: 120_000,
+  }, async () => {
+    const options: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+    const code = await cachedGenerateCode(doc, options);
+    const { files } = await resultPage(code.files, "html");
+    await probed(browser, files, "start.html", async (page) => {
+      await page.locator(CARD_LINK).click();
+      await shown(page, "4:1");
+      await page.waitForURL((url) => url.pathname.endsWith("/start.html"));
+      await page.locator('[data-node-id="3:1"]').waitFor({ state: "attached" });
+      expectPace(await waitPlayed(page), "push-left-400ms", 400, PUSH_EASING);
+      expectPace(await waitPlayed(page), "dissolve-200ms", 200, "cubic-bezier(0.42, 0, 1, 1)");
+    });
+  });
+
   // Animations slowed 20× (the push lasts 8 s) while timers are not: Next's timer (0.5 s) starts the dissolve while
   // the push still plays, as a busy machine or a slow phone has it. The push, skipped, must not take the dissolve's
   // name off <html> when it ends (it did: the dissolve then played unnamed).

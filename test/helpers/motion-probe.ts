@@ -2,12 +2,15 @@
  * What a page transition plays, read in Chromium (issue 52's transitions): an init script that records, once a view
  * transition's pseudo-elements animate, each animation's pseudo-element, name, duration and easing (a CSS animation's
  * easing is its keyframes', Web Animations' `getTiming().easing` is linear), and the name on `<html data-transition>`.
- * Each transition's record waits in a queue until it is read: a second transition that starts before a busy test asks
- * (a timer going on while a slowed push plays) never takes the first one's place.
+ * The records are kept in the tab's sessionStorage and read in order, each once, by a cursor of the test's: a busy test
+ * that asks late still reads the first transition first, both when a second one started meanwhile (a timer going on
+ * while a slowed push plays) and when the page that played it has already gone on to the next (a cross-document
+ * transition's record is written on the page reached, whose own timer may leave it before the test looks: a queue in
+ * the page's globals went with it). A read never deletes, so a navigation in the middle of one loses nothing.
  * Cross-document (HTML): on the page reached (`pagereveal`); same-document (React): around
  * `document.startViewTransition`. A transition skipped (reduced motion, a navigation without one) records `skipped`.
  */
-import type { Page } from "playwright-core";
+import { errors, type Page } from "playwright-core";
 
 export interface PlayedAnimation {
   pseudo: string | null;
@@ -22,17 +25,25 @@ export interface Played {
   skipped?: true;
 }
 
-/** The init script (runs in the page: no closure over this module). */
-function probe(): void {
+/** The sessionStorage keys: the records in the order played, and how many transitions have started. */
+const PLAYED_KEY = "figment-played";
+const STARTED_KEY = "figment-started";
+
+/** The init script (runs in the page: no closure over this module, its keys come as its argument). */
+function probe(keys: { played: string; started: string }): void {
   // biome-ignore lint/suspicious/noExplicitAny: the page's own globals, typed by nothing here
   const w = globalThis as any;
-  w.__figmentPlayed = [];
+  const push = (played: unknown): void => {
+    const queue = JSON.parse(w.sessionStorage.getItem(keys.played) ?? "[]") as unknown[];
+    queue.push(played);
+    w.sessionStorage.setItem(keys.played, JSON.stringify(queue));
+  };
   const record = (vt: { ready: Promise<void> }): void => {
     // Started: what it plays (or that it was skipped) follows once its pseudo-elements animate (settledPlayed).
-    w.__figmentStarted = true;
+    w.sessionStorage.setItem(keys.started, String(Number(w.sessionStorage.getItem(keys.started) ?? 0) + 1));
     vt.ready.then(
       () => {
-        w.__figmentPlayed.push({
+        push({
           transition: w.document.documentElement.dataset.transition ?? null,
           // biome-ignore lint/suspicious/noExplicitAny: Web Animations objects
           animations: w.document.getAnimations().map((a: any) => {
@@ -47,7 +58,7 @@ function probe(): void {
         });
       },
       () => {
-        w.__figmentPlayed.push({ transition: null, animations: [], skipped: true });
+        push({ transition: null, animations: [], skipped: true });
       },
     );
   };
@@ -65,41 +76,67 @@ function probe(): void {
 
 /** Records on every document `page` loads from now on. */
 export async function installMotionProbe(page: Page): Promise<void> {
-  await page.addInitScript(probe);
+  await page.addInitScript(probe, { played: PLAYED_KEY, started: STARTED_KEY });
 }
 
-/** The page's queue of what played, not yet read (a page without the probe has none). */
-interface ProbedPage {
-  __figmentPlayed?: Played[];
-  __figmentStarted?: boolean;
+/** The page's tab's storage, as far as the page functions below read it (the tests' types have no DOM). */
+interface StoragePage {
+  sessionStorage: { getItem(key: string): string | null };
 }
 
-/** What the earliest transition not yet read played (undefined: none has), and forgets it. */
-async function takePlayed(page: Page): Promise<Played | undefined> {
-  return page.evaluate(() => (globalThis as ProbedPage).__figmentPlayed?.shift());
+/** How many of each page's records have been read (the next one to read is the one at this index). */
+const readUpTo = new WeakMap<Page, number>();
+
+/**
+ * The record at the page's cursor, waited for, as JSON: the page function returns a string, a value Playwright holds
+ * itself, so reading it back needs no page (one that has navigated since). A read cut short by a navigation is made
+ * again on the page reached, which holds the same records.
+ */
+async function nextPlayed(page: Page, timeoutMs: number): Promise<Played> {
+  const index = readUpTo.get(page) ?? 0;
+  const handle = await page.waitForFunction(
+    ({ key, index }) => {
+      const queue = JSON.parse((globalThis as unknown as StoragePage).sessionStorage.getItem(key) ?? "[]") as unknown[];
+      return index < queue.length ? JSON.stringify(queue[index]) : false;
+    },
+    { key: PLAYED_KEY, index },
+    { timeout: timeoutMs },
+  );
+  const played = JSON.parse((await handle.jsonValue()) as string) as Played;
+  readUpTo.set(page, index + 1);
+  return played;
+}
+
+/** How many transitions the page's tab has recorded so far (a waitForFunction too: made again across a navigation). */
+async function recordedCount(page: Page): Promise<number> {
+  const count = await page.waitForFunction(
+    (key) =>
+      String(
+        (JSON.parse((globalThis as unknown as StoragePage).sessionStorage.getItem(key) ?? "[]") as unknown[]).length,
+      ),
+    PLAYED_KEY,
+    { timeout: 0 },
+  );
+  return Number(await count.jsonValue());
 }
 
 /** Forgets every transition played so far (a page's own, on load). */
 export async function forgetPlayed(page: Page): Promise<void> {
-  await page.evaluate(() => (globalThis as ProbedPage).__figmentPlayed?.splice(0));
+  readUpTo.set(page, await recordedCount(page));
 }
 
 /**
- * Waits until a transition has played (or was skipped), and forgets it. With `timeoutMs` (the bench): undefined when
+ * Waits until a transition has played (or was skipped), and reads it. With `timeoutMs` (the bench): undefined when
  * that long passed without one. Without (a test): no clock of its own, the test's timeout bounds the wait.
  */
 export async function waitPlayed(page: Page, timeoutMs?: number): Promise<Played | undefined> {
-  const recorded = () => ((globalThis as ProbedPage).__figmentPlayed?.length ?? 0) > 0;
-  if (timeoutMs === undefined) {
-    await page.waitForFunction(recorded, null, { timeout: 0 });
-    return takePlayed(page);
-  }
+  if (timeoutMs === undefined) return nextPlayed(page, 0);
   try {
-    await page.waitForFunction(recorded, null, { timeout: timeoutMs });
-  } catch {
-    return undefined;
+    return await nextPlayed(page, timeoutMs);
+  } catch (error) {
+    if (error instanceof errors.TimeoutError) return undefined;
+    throw error;
   }
-  return takePlayed(page);
 }
 
 /** An easing's points: a `linear()`'s outputs (Chromium adds each one's input, `0.5 50%`), else its numbers. */
@@ -121,13 +158,17 @@ export function sameEasing(a: string, b: string): boolean {
  * waited for as long as it takes; undefined when none started (the page is there, so it would have by now).
  */
 export async function settledPlayed(page: Page): Promise<Played | undefined> {
-  await page.waitForFunction(
-    () => {
-      const w = globalThis as ProbedPage;
-      return w.__figmentStarted !== true || (w.__figmentPlayed?.length ?? 0) > 0;
+  const index = readUpTo.get(page) ?? 0;
+  const started = await page.waitForFunction(
+    ({ played, started, index }) => {
+      const storage = (globalThis as unknown as StoragePage).sessionStorage;
+      const queue = JSON.parse(storage.getItem(played) ?? "[]") as unknown[];
+      // Every transition started has recorded what it played (a start's record follows once it is ready).
+      if (queue.length < Number(storage.getItem(started) ?? 0)) return false;
+      return index < queue.length ? "played" : "none";
     },
-    null,
+    { played: PLAYED_KEY, started: STARTED_KEY, index },
     { timeout: 0 },
   );
-  return takePlayed(page);
+  return (await started.jsonValue()) === "played" ? nextPlayed(page, 0) : undefined;
 }
