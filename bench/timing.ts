@@ -87,8 +87,8 @@ function cpuSummary(samples: number[]): CpuTiming {
   return { medianMs: round(medianMs), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
 }
 
-/** Own CPU ticks (utime + stime) of this process and each process under it, by pid; undefined without /proc. */
-function treeTicks(): Map<number, number> | undefined {
+/** Own CPU ticks (utime + stime) of process `root` and each process under it, by pid; undefined without /proc. */
+function treeTicks(root: number): Map<number, number> | undefined {
   const children = new Map<number, number[]>();
   const ticks = new Map<number, number>();
   try {
@@ -110,7 +110,7 @@ function treeTicks(): Map<number, number> | undefined {
     return undefined;
   }
   const tree = new Map<number, number>();
-  for (const pending = [process.pid]; pending.length > 0; ) {
+  for (const pending = [root]; pending.length > 0; ) {
     const pid = pending.pop()!;
     tree.set(pid, ticks.get(pid) ?? 0);
     pending.push(...(children.get(pid) ?? []));
@@ -119,8 +119,9 @@ function treeTicks(): Map<number, number> | undefined {
 }
 
 /**
- * CPU ms used by this process and the processes under it (a Chromium and its renderers): on a shared machine,
- * where wall time mostly measures the other jobs, what the work cost. Sampled every `everyMs` and when read, as
+ * CPU ms used by process `root` (this one unless given) and the processes under it (a Chromium and its renderers; an
+ * npm install and its scripts): on a shared machine, where wall time mostly measures the other jobs, what the work
+ * cost, and whether it is doing any. Sampled every `everyMs` and when read, as
  * a process's own time (its children's is theirs): a process that ends counts up to its last sample (a
  * closed Chromium's renderers are not all reaped by it, so its total would lose them). Linux (/proc); NaN elsewhere.
  */
@@ -129,7 +130,10 @@ export class TreeCpu {
   private ticks = 0;
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(everyMs = 200) {
+  constructor(
+    everyMs = 200,
+    private readonly root = process.pid,
+  ) {
     this.sample();
     this.ticks = 0;
     this.timer = setInterval(() => this.sample(), everyMs);
@@ -146,7 +150,7 @@ export class TreeCpu {
   }
 
   private sample(): boolean {
-    const now = treeTicks();
+    const now = treeTicks(this.root);
     if (!now) return false;
     for (const [pid, ticks] of now) {
       this.ticks += Math.max(0, ticks - (this.seen.get(pid) ?? 0));

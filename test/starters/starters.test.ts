@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 import { useBrowser } from "../helpers/browser.js";
 import { serveDir } from "../helpers/project-build.js";
+import { stopWhenStalled } from "../helpers/stall-guard.js";
 
 const RUN = process.env["FIGMENT_STARTERS"] === "1";
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "starters");
@@ -139,17 +140,46 @@ export const STARTERS: Starter[] = [
 interface Ran {
   code: number | null;
   output: string;
+  /** Seconds from the start to the end. */
+  seconds: number;
+  /** Killed for having stalled (STALL_MS without using any CPU). */
+  stalled: boolean;
 }
 
-/** Runs `command` in `cwd`, its output kept (the last lines go into a failure's message). */
+/**
+ * A step (the CLI, an install, a build) is stopped only when it has stalled: its processes used no CPU for this long.
+ * Not after a time: CI runs the starters at a low priority beside the tests, so a step takes what the tests leave it,
+ * and a machine twice as slow doubles that. A clock sized on one machine (900 s for each test, counted from its start,
+ * waiting for a slot included) stopped two Angular builds that were still working on the slower one.
+ */
+const STALL_MS = 5 * 60_000;
+
+/** Runs `command` in `cwd`, its output kept (the last lines go into a failure's message); stopped if it stalls. */
 function run(command: string, args: string[], cwd: string): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" } });
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, npm_config_update_notifier: "false" },
+      detached: true,
+    });
+    let stalled = false;
+    // No pid: spawn failed, and its error event says why.
+    const endWatch =
+      child.pid === undefined ? () => {} : stopWhenStalled(child.pid, STALL_MS, () => void (stalled = true));
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
+    child.on("error", (error) => {
+      endWatch();
+      reject(error);
+    });
+    child.on("close", (code) => {
+      endWatch();
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
+      if (stalled) output += `\n[starters] stopped after ${seconds} s: no CPU used for ${STALL_MS / 1000} s\n`;
+      resolve({ code, output, seconds, stalled });
+    });
   });
 }
 
@@ -254,9 +284,19 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
   // Two dozen projects' node_modules (Expo's alone some 630 packages each) take minutes to delete on a busy machine.
   afterAll(() => rmSync(root, { recursive: true, force: true }), 600_000);
 
+  // Where each starter's time went, printed after the last (CI's log shows it beside the run's other times).
+  const times = new Map<string, string>();
+  afterAll(() => {
+    const lines = [...times].sort(([a], [b]) => a.localeCompare(b)).map(([name, line]) => `  ${name}: ${line}`);
+    if (lines.length > 0) console.log(`starters' steps (seconds):\n${lines.join("\n")}`);
+  });
+
   for (const starter of STARTERS)
     it(`${starter.name}: npm install && npm run build, then the built page shows "${starter.shows}"`, {
-      timeout: 900_000,
+      // No clock of the test's own: every wait in it ends by itself or is bounded where it happens (a step that
+      // stalls is stopped, Playwright's actions have their timeouts), and a test's time includes waiting for a slot
+      // and for its kind's first install, which a test's clock cannot tell from its own work.
+      timeout: 0,
     }, async ({ onTestFinished }) => {
       // A starter that fails before its install ends fails the ones that start from its node_modules.
       onTestFinished(() => installs.get(starter.name)!.settle(false));
@@ -286,16 +326,23 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
       expect(Object.keys(scripts)).toEqual(expect.arrayContaining(starter.scripts ?? ["dev", "build"]));
 
       const from = installFrom(starter.name);
+      const seconds = (since: number): number => Math.round((performance.now() - since) / 1000);
+      const generated = performance.now();
       if (from !== undefined) expect(await installs.get(from)!.done, `${from}'s install failed`).toBe(true);
+      const firstWaited = from === undefined ? "" : `, waited ${seconds(generated)} for ${from}'s install`;
+      const queued = performance.now();
       await slots(async () => {
+        const waited = `generate ${made.seconds}${firstWaited}, waited ${seconds(queued)} for a slot`;
         const installed = await install(
           dir,
           from === undefined ? undefined : join(root, from),
           FRESH.has(starter.name),
         );
         installs.get(starter.name)!.settle(installed.code === 0);
+        times.set(starter.name, `${waited}, install ${installed.seconds}`);
         expect(installed.code, `npm install failed:\n${tail(installed)}`).toBe(0);
         const built = await run("npm", ["run", "build"], dir);
+        times.set(starter.name, `${times.get(starter.name)}, build ${built.seconds}`);
         expect(built.code, `npm run build failed:\n${tail(built)}`).toBe(0);
       });
       const site = join(dir, (starter.built ?? "dist").replace("{name}", pkg.name));
