@@ -25,7 +25,7 @@ describe.runIf(existsSync("/proc/self/stat"))("stopWhenStalled", () => {
     expect(await guarded("sh", ["-c", "sleep 600 & sleep 600; wait"], 1_000)).toEqual({ code: null, stalled: true });
   });
 
-  // No clock of the test's own: on a loaded machine the CPU second takes what the machine leaves it (16 s under a bench).
+  // No clock of the test's own: on a loaded machine its CPU time takes what the machine leaves (16 s beside a bench).
   it("leaves a process that works, however long it takes", { timeout: 0 }, async () => {
     // 1.5 s of CPU, more than the stall's bound: it ends by itself.
     const busy = "const t = process.cpuUsage(); while (process.cpuUsage(t).user < 1.5e6);";
