@@ -40,8 +40,7 @@ function node(args: string[], env: Record<string, string> = {}): Promise<Ran> {
     let stdout = "";
     let stderr = "";
     let stopped = false;
-    const endWatch =
-      child.pid === undefined ? () => {} : stopWhenStalled(child.pid, STALL_MS, () => void (stopped = true));
+    const endWatch = stopWhenStalled(child.pid, STALL_MS, () => void (stopped = true));
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);

@@ -8,7 +8,7 @@ function guarded(command: string, args: string[], stallMs: number): Promise<{ co
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "ignore"] });
     let stalled = false;
-    const end = stopWhenStalled(child.pid!, stallMs, () => void (stalled = true));
+    const end = stopWhenStalled(child.pid, stallMs, () => void (stalled = true));
     child.stdout.resume();
     child.on("error", reject);
     // "close": the pipe closes only when every process holding it is gone, the shell's background sleep too.

@@ -10,9 +10,10 @@ import { TreeCpu } from "../../bench/timing.js";
  * Watches `pid` and every process under it; once their CPU time has not moved for `stallMs`, kills `pid`'s process
  * group (spawn it with `detached: true`, so that ng build's workers or a bench's Chromiums go with it) and calls
  * `onStall`. Returns the function that ends the watch. Linux (/proc): elsewhere the CPU time is unknown (NaN, never
- * equal to the last) and nothing is stopped.
+ * equal to the last) and nothing is stopped. No pid (spawn failed, its error event says why): nothing to watch.
  */
-export function stopWhenStalled(pid: number, stallMs: number, onStall: () => void): () => void {
+export function stopWhenStalled(pid: number | undefined, stallMs: number, onStall: () => void): () => void {
+  if (pid === undefined) return () => {};
   const cpu = new TreeCpu(Math.min(1_000, stallMs / 4), pid);
   let lastMs = cpu.ms();
   let lastProgress = performance.now();

@@ -164,9 +164,7 @@ function run(command: string, args: string[], cwd: string): Promise<Ran> {
       detached: true,
     });
     let stalled = false;
-    // No pid: spawn failed, and its error event says why.
-    const endWatch =
-      child.pid === undefined ? () => {} : stopWhenStalled(child.pid, STALL_MS, () => void (stalled = true));
+    const endWatch = stopWhenStalled(child.pid, STALL_MS, () => void (stalled = true));
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
