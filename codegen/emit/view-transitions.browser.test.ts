@@ -158,6 +158,45 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     });
   });
 
+  // A cross-document transition captures the page reached at its first frame, which a busy machine's parser (or a
+  // page arriving in pieces) may let go before the end of the body: Detail's Hero, not parsed then, was left out and
+  // only faded in (ci28: no ::view-transition-group(m-hero-…)). Here a script held before the Hero stops the parser
+  // there; the page's first frame waits for the Hero (its <link rel="expect">), so the transition plays once the
+  // script is let go. The test gives a frame without the Hero a second to come first: a slower machine can only
+  // fail to see that regression, never fail the page that waits.
+  it("html: a smart animate keeps its layer when the page reached comes in pieces", { timeout: 120_000 }, async () => {
+    const options: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+    const code = await cachedGenerateCode(doc, options);
+    const { files } = await resultPage(code.files, "html");
+    const held = files.map((f) =>
+      f.path === "detail.html"
+        ? { ...f, content: f.content.replace(/<div[^>]* data-morph=/, '<script src="held.js"></script>$&') }
+        : f,
+    );
+    expect(held.find((f) => f.path === "detail.html")!.content).toContain('<script src="held.js">');
+    await probed(browser, held, "start.html", async (page) => {
+      let asked!: () => void;
+      const reached = new Promise<void>((resolve) => (asked = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route("**/held.js", async (route) => {
+        asked();
+        await released;
+        await route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
+      });
+      await page.locator('[data-node-id="3:4"]').click();
+      await reached;
+      const early = await waitPlayed(page, 1_000);
+      release();
+      const smart = early ?? (await waitPlayed(page));
+      expect(smart?.transition).toBe("smart-animate-500ms");
+      const pseudos = smart!.animations.map((a) => a.pseudo ?? "");
+      expect(pseudos.filter((p) => /^::view-transition-group\(m-hero-/.test(p))).toHaveLength(1);
+      expect(pseudos.filter((p) => /^::view-transition-new\(m-hero-/.test(p)).length).toBeGreaterThan(0);
+      await shown(page, "5:1");
+    });
+  });
+
   // Animations slowed 20× (the push lasts 8 s) while timers are not: Next's timer (0.5 s) starts the dissolve while
   // the push still plays, as a busy machine or a slow phone has it. The push, skipped, must not take the dissolve's
   // name off <html> when it ends (it did: the dissolve then played unnamed).

@@ -20,6 +20,7 @@ import {
 import type { Prototype } from "../prototype/model.js";
 import type { SourceFile } from "../types.js";
 import type { Transition } from "../prototype/model.js";
+import type { ElementNode, VNode } from "./vnode.js";
 import { timingFunction } from "./motion.js";
 import { BACK_SUFFIX } from "../prototype/transitions.js";
 
@@ -420,6 +421,44 @@ export function pageMotion(
     plan,
     ...(plan.morphs.length > 0 ? { morph: plan.morphName } : {}),
   };
+}
+
+/** Every element of `node`'s tree, in document order (an HTML page's: no component of its own). */
+function* elementsOf(node: VNode): Generator<ElementNode> {
+  if (node.type === "element") {
+    yield node;
+    for (const child of node.children) yield* elementsOf(child);
+  } else if (node.type === "if") yield* elementsOf(node.child);
+}
+
+/**
+ * HTML: a cross-document transition captures the page reached at its first frame, and the parser may yield before
+ * the end of the body (a busy machine's, a slow phone's, a page arriving in pieces): a matched layer not parsed by
+ * then is left out, and the smart animate fades it in where it should have moved. Each of the page's matched layers
+ * gets an id (its own anchor's, else its name) and the head a `<link rel="expect" blocking="render">` for it, which
+ * holds the first frame until it is parsed. Mutates `tree` (the ids); returns the head's lines.
+ */
+export function morphRenderBlocking(tree: VNode): string[] {
+  const elements = [...elementsOf(tree)];
+  const idOf = (e: ElementNode): string | undefined => {
+    const id = e.attrs.find(([k]) => k === "id")?.[1];
+    return typeof id === "string" ? id : undefined;
+  };
+  const taken = new Set(elements.map(idOf).filter((id) => id !== undefined));
+  const lines: string[] = [];
+  for (const element of elements) {
+    const morph = element.attrs.find(([k]) => k === "data-morph")?.[1];
+    if (typeof morph !== "string") continue;
+    let id = idOf(element);
+    if (id === undefined) {
+      id = morph;
+      for (let n = 2; taken.has(id); n++) id = `${morph}-${n}`;
+      taken.add(id);
+      element.attrs.push(["id", id]);
+    }
+    lines.push(`    <link rel="expect" href="#${id}" blocking="render" />`);
+  }
+  return lines;
 }
 
 /** HTML: prototype.js (the stylesheet's rules: viewTransitionsCss). */

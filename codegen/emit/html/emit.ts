@@ -26,15 +26,21 @@ import { drawsStates, statePlan } from "../variant-states.js";
 import { REDUCED_MOTION } from "../motion.js";
 import { planOverlays } from "../../prototype/overlays.js";
 import { overlayPage, overlaysCss } from "../overlays.js";
-import { htmlMotionFiles, pageMotion, transitionScriptTag, viewTransitionsCss } from "../view-transitions.js";
+import {
+  htmlMotionFiles,
+  morphRenderBlocking,
+  pageMotion,
+  transitionScriptTag,
+  viewTransitionsCss,
+} from "../view-transitions.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
 }
 
 /** A page: the design's Google fonts (when any) before the stylesheet that names them. */
-function page(title: string, body: string, fontLinks: readonly string[], script?: string): string {
-  const head = [...fontLinks, '    <link rel="stylesheet" href="styles.css" />', ...(script ? [script] : [])];
+function page(title: string, body: string, fontLinks: readonly string[], script?: string, held: string[] = []): string {
+  const head = [...fontLinks, '    <link rel="stylesheet" href="styles.css" />', ...held, ...(script ? [script] : [])];
   return htmlDocument(title, head, [body]);
 }
 
@@ -105,9 +111,10 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
       ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, pageBuilder(doc, buildTree))
       : buildPage(doc, frame, { ...context, navMenu }, buildTree);
     outlinePages([{ tree, title: frame.name, ctx: context }], new Map());
+    const held = motion?.morph ? morphRenderBlocking(tree) : [];
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);
-    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks, script) });
+    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks, script, held) });
   });
   if (doc.frames.length > 1) {
     const links = doc.frames.map(
