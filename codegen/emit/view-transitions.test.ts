@@ -12,7 +12,7 @@ const el = (attrs: [string, string][], children: ElementNode[] = []): ElementNod
 });
 
 describe("a smart animate's layers hold an HTML page's first frame until they are parsed", () => {
-  it("each matched layer gets an id (its anchor's when it has one, else its name, kept unique) and a rel=expect", () => {
+  it("a matched layer gets an id (its anchor's, else its name, kept unique) and a rel=expect", () => {
     const hero = el([["data-morph", "m-hero-a"]]);
     const anchored = el([
       ["id", "pricing"],
@@ -33,7 +33,7 @@ describe("a smart animate's layers hold an HTML page's first frame until they ar
     expect(plain.attrs).toEqual([["class", "x"]]);
   });
 
-  it("HTML: both pages of the smart animate name their hero in the head, before prototype.js; React's have no id", async () => {
+  it("HTML: both pages of the smart animate expect their hero in the head; React's have no id", async () => {
     const doc = loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document;
     const html = await generateCode(doc, { target: "html", styling: "css-modules", nodeIds: false });
     const file = (path: string) => html.files.find((f) => f.path === path)!.content;
