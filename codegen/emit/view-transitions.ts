@@ -440,16 +440,16 @@ function* elementsOf(node: VNode): Generator<ElementNode> {
  */
 export function morphRenderBlocking(tree: VNode): string[] {
   const elements = [...elementsOf(tree)];
-  const idOf = (e: ElementNode): string | undefined => {
-    const id = e.attrs.find(([k]) => k === "id")?.[1];
-    return typeof id === "string" ? id : undefined;
+  const literal = (e: ElementNode, name: string): string | undefined => {
+    const value = e.attrs.find(([k]) => k === name)?.[1];
+    return typeof value === "string" ? value : undefined;
   };
-  const taken = new Set(elements.map(idOf).filter((id) => id !== undefined));
+  const taken = new Set(elements.map((e) => literal(e, "id")).filter((id) => id !== undefined));
   const lines: string[] = [];
   for (const element of elements) {
-    const morph = element.attrs.find(([k]) => k === "data-morph")?.[1];
-    if (typeof morph !== "string") continue;
-    let id = idOf(element);
+    const morph = literal(element, "data-morph");
+    if (morph === undefined) continue;
+    let id = literal(element, "id");
     if (id === undefined) {
       id = morph;
       for (let n = 2; taken.has(id); n++) id = `${morph}-${n}`;
